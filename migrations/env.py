@@ -1,0 +1,39 @@
+"""Alembic environment: one history for SQLite and PostgreSQL."""
+
+from alembic import context
+
+from ecf2.adapters.db.engine import is_sqlite, make_engine
+from ecf2.adapters.db.metadata import metadata
+from ecf2.adapters.db.migrations import database_url_for_alembic
+
+config = context.config
+url = database_url_for_alembic(config)
+
+
+def include_object(obj, name, type_, reflected, compare_to):  # noqa: ANN001
+    # Exclusion constraints live only on PostgreSQL and are written by hand in revisions.
+    return not (type_ == "table" and name == "alembic_version")
+
+
+def run_migrations_online() -> None:
+    connectable = config.attributes.get("connection") or make_engine(url)
+    if hasattr(connectable, "connect"):
+        with connectable.connect() as connection:
+            _run(connection)
+    else:
+        _run(connectable)
+
+
+def _run(connection) -> None:  # noqa: ANN001
+    context.configure(
+        connection=connection,
+        target_metadata=metadata,
+        render_as_batch=is_sqlite(str(connection.engine.url)),
+        compare_type=True,
+        include_object=include_object,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+run_migrations_online()

@@ -1,0 +1,1 @@
+"""Adapters: the database, TRS, DfE Sign-in, GIAS and Notify."""

@@ -1,0 +1,1 @@
+"""SQLAlchemy 2 persistence: private rows, mappers, repositories and read models."""

@@ -1,0 +1,7 @@
+"""Rows, mappers and repositories for the contracts context."""
+
+from __future__ import annotations
+
+from ecf2.adapters.db.repository import SqlRepository
+
+REPOSITORIES: dict[str, type[SqlRepository]] = {}

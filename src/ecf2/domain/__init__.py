@@ -1,0 +1,1 @@
+"""The pure domain: standard library and attrs only."""

@@ -1,0 +1,1 @@
+"""DfE staff users: who may use the admin and finance console."""

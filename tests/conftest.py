@@ -1,0 +1,75 @@
+"""Fixtures every test may use: a database (SQLite, or PostgreSQL when
+ECF2_TEST_POSTGRES_URL is set), a fixed clock and a unit of work."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from ecf2.adapters.db.engine import make_engine, make_session_factory
+from ecf2.adapters.db.metadata import metadata
+from ecf2.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
+from ecf2.domain.shared.clock import FixedClock
+
+pytest_plugins = ["tests.features.steps.common"]
+
+POSTGRES_URL = os.environ.get("ECF2_TEST_POSTGRES_URL")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if POSTGRES_URL:
+        return
+    skip = pytest.mark.skip(reason="needs ECF2_TEST_POSTGRES_URL")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def postgres_engine() -> Iterator[Engine]:
+    assert POSTGRES_URL
+    engine = make_engine(POSTGRES_URL)
+    from ecf2.adapters.db.migrations import upgrade_to_head
+
+    upgrade_to_head(POSTGRES_URL)
+    yield engine
+    engine.dispose()
+
+
+def _empty_every_table(engine: Engine) -> None:
+    names = ", ".join(f'"{table.name}"' for table in metadata.sorted_tables)
+    with engine.begin() as connection:
+        connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture
+def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
+    if POSTGRES_URL:
+        engine = request.getfixturevalue("postgres_engine")
+        yield engine
+        _empty_every_table(engine)
+        return
+    engine = make_engine("sqlite://")
+    metadata.create_all(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return make_session_factory(engine)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(datetime(2026, 8, 21, 9, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def uow(session_factory: sessionmaker[Session], clock: FixedClock) -> SqlAlchemyUnitOfWork:
+    return SqlAlchemyUnitOfWork(session_factory, clock)

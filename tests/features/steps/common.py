@@ -1,0 +1,1 @@
+"""Steps every context's scenarios share."""
