@@ -16,7 +16,7 @@ from ecf2.adapters.db.metadata import metadata
 from ecf2.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from ecf2.domain.shared.clock import FixedClock
 
-pytest_plugins = ["tests.features.steps.common"]
+pytest_plugins = ["tests.features.steps.shared"]
 
 POSTGRES_URL = os.environ.get("ECF2_TEST_POSTGRES_URL")
 

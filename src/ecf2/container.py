@@ -1,0 +1,27 @@
+"""The composition root: the only place that knows which adapter serves which port."""
+
+from __future__ import annotations
+
+from dependency_injector import containers, providers
+
+from ecf2.adapters.db.engine import make_engine, make_session_factory
+from ecf2.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
+from ecf2.domain.shared.clock import SystemClock
+from ecf2.settings import Settings
+
+
+class Container(containers.DeclarativeContainer):
+    settings = providers.Singleton(Settings.from_environment)
+
+    engine = providers.Singleton(make_engine, url=settings.provided.database_url)
+    session_factory = providers.Singleton(make_session_factory, engine=engine)
+    clock = providers.Singleton(SystemClock)
+
+    uow = providers.Factory(SqlAlchemyUnitOfWork, session_factory=session_factory, clock=clock)
+
+
+def build_container(settings: Settings | None = None) -> Container:
+    container = Container()
+    if settings is not None:
+        container.settings.override(providers.Object(settings))
+    return container

@@ -1,0 +1,33 @@
+"""create_app(): the container, the web pages, the API and the assets, as one Litestar app."""
+
+from __future__ import annotations
+
+from litestar import Litestar
+from litestar.static_files import create_static_files_router
+
+from ecf2.container import Container, build_container
+from ecf2.entrypoints.di import dependencies
+from ecf2.entrypoints.errors import EXCEPTION_HANDLERS
+from ecf2.entrypoints.health import healthcheck
+from ecf2.entrypoints.web.pages import start_page
+from ecf2.entrypoints.web.templating import GOVUK_ASSETS, STATIC, template_config
+
+
+def create_app(container: Container | None = None) -> Litestar:
+    container = container or build_container()
+    app = Litestar(
+        route_handlers=[
+            start_page,
+            healthcheck,
+            create_static_files_router(path="/static", directories=[STATIC]),
+            # GOV.UK Frontend's stylesheet asks for its fonts and images under /assets.
+            create_static_files_router(path="/assets", directories=[GOVUK_ASSETS / "assets"]),
+        ],
+        dependencies=dependencies(container),
+        template_config=template_config(),
+        exception_handlers=EXCEPTION_HANDLERS,
+        on_shutdown=[lambda: container.engine().dispose()],
+        openapi_config=None,
+    )
+    app.state.container = container
+    return app

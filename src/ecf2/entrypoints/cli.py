@@ -1,0 +1,58 @@
+"""The `ecf2` command: serve, migrate, seed and manage API tokens."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ecf2.settings import Settings, SettingsError
+
+
+def _settings() -> Settings:
+    try:
+        return Settings.from_environment()
+    except SettingsError as error:
+        raise click.ClickException(str(error)) from error
+
+
+@click.group()
+def main() -> None:
+    """Register early career teachers."""
+
+
+@main.command()
+@click.option("--host", default=None, help="Address to listen on (default ECF2_HOST).")
+@click.option("--port", default=None, type=int, help="Port to listen on (default ECF2_PORT).")
+def serve(host: str | None, port: int | None) -> None:
+    """Run the service. On the embedded database it migrates and seeds demo data first."""
+    import uvicorn
+
+    from ecf2.container import build_container
+    from ecf2.entrypoints.app import create_app
+    from ecf2.entrypoints.startup import prepare_embedded_database
+
+    settings = _settings()
+    container = build_container(settings)
+    if settings.embedded:
+        prepare_embedded_database(container, echo=click.echo)
+    app = create_app(container)
+    uvicorn.run(app, host=host or settings.host, port=port or settings.port, log_level="info")
+
+
+@main.group()
+def db() -> None:
+    """The database."""
+
+
+@db.command()
+def upgrade() -> None:
+    """Apply every migration up to the head revision."""
+    from ecf2.adapters.db.migrations import upgrade_to_head
+
+    upgrade_to_head(_settings().database_url)
+    click.echo("The database is at the head revision.")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

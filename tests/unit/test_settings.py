@@ -1,0 +1,51 @@
+import pytest
+
+from ecf2.settings import Environment, Settings, SettingsError, SignInMode, TrsMode
+
+
+def test_the_embedded_default_needs_no_settings():
+    settings = Settings.from_environment({})
+    assert settings.embedded
+    assert settings.trs_mode is TrsMode.FAKE
+    assert settings.sign_in_mode is SignInMode.PERSONAS
+    assert settings.seed_demo_data
+    assert settings.port == 8000
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("ECF2_PORT", "eighty"),
+        ("ECF2_PORT", "70000"),
+        ("ECF2_ENV", "staging-ish"),
+        ("ECF2_DATABASE_URL", "mysql://x"),
+        ("ECF2_TIME_TRAVEL", "perhaps"),
+        ("ECF2_TRS_URL", "trs.example"),
+    ],
+)
+def test_a_malformed_setting_stops_start_up_naming_it(name, value):
+    with pytest.raises(SettingsError, match=name):
+        Settings.from_environment({name: value})
+
+
+def test_production_needs_a_secret_key():
+    with pytest.raises(SettingsError, match="ECF2_SECRET_KEY must be set"):
+        Settings.from_environment({"ECF2_ENV": "production"})
+
+
+def test_production_refuses_the_fakes():
+    environ = {"ECF2_ENV": "production", "ECF2_SECRET_KEY": "x" * 40}
+    with pytest.raises(SettingsError, match="ECF2_TRS_MODE=fake"):
+        Settings.from_environment(environ | {"ECF2_TRS_MODE": "fake"})
+    with pytest.raises(SettingsError, match="ECF2_TIME_TRAVEL"):
+        Settings.from_environment(
+            environ | {"ECF2_TRS_MODE": "real", "ECF2_SIGN_IN_MODE": "dfe_sign_in",
+                       "ECF2_TIME_TRAVEL": "true"}
+        )
+
+
+def test_a_plain_postgresql_url_uses_psycopg_3():
+    settings = Settings.from_environment({"ECF2_DATABASE_URL": "postgresql://u@h/db"})
+    assert settings.database_url == "postgresql+psycopg://u@h/db"
+    assert not settings.seed_demo_data
+    assert settings.env is Environment.DEVELOPMENT
