@@ -1,6 +1,7 @@
 """Alembic environment: one history for SQLite and PostgreSQL."""
 
 from alembic import context
+from sqlalchemy import TypeDecorator
 
 from ecf2.adapters.db.engine import is_sqlite, make_engine
 from ecf2.adapters.db.metadata import metadata
@@ -10,9 +11,16 @@ config = context.config
 url = database_url_for_alembic(config)
 
 
-def include_object(obj, name, type_, reflected, compare_to):  # noqa: ANN001
+def include_object(obj, name, type_, reflected, compare_to):
     # Exclusion constraints live only on PostgreSQL and are written by hand in revisions.
     return not (type_ == "table" and name == "alembic_version")
+
+
+def render_item(type_, obj, autogen_context):
+    # Our column types are plain SQL types underneath; revisions must not import ecf2.
+    if type_ == "type" and isinstance(obj, TypeDecorator):
+        return f"sa.{obj.impl!r}"
+    return False
 
 
 def run_migrations_online() -> None:
@@ -24,13 +32,14 @@ def run_migrations_online() -> None:
         _run(connectable)
 
 
-def _run(connection) -> None:  # noqa: ANN001
+def _run(connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=metadata,
         render_as_batch=is_sqlite(str(connection.engine.url)),
         compare_type=True,
         include_object=include_object,
+        render_item=render_item,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -39,8 +39,12 @@ def test_production_refuses_the_fakes():
         Settings.from_environment(environ | {"ECF2_TRS_MODE": "fake"})
     with pytest.raises(SettingsError, match="ECF2_TIME_TRAVEL"):
         Settings.from_environment(
-            environ | {"ECF2_TRS_MODE": "real", "ECF2_SIGN_IN_MODE": "dfe_sign_in",
-                       "ECF2_TIME_TRAVEL": "true"}
+            environ
+            | {
+                "ECF2_TRS_MODE": "real",
+                "ECF2_SIGN_IN_MODE": "dfe_sign_in",
+                "ECF2_TIME_TRAVEL": "true",
+            }
         )
 
 

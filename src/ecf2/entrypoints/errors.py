@@ -7,7 +7,11 @@ import logging
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, NotFoundException
 from litestar.response import Template
-from litestar.status_codes import HTTP_404_NOT_FOUND, HTTP_409_CONFLICT, HTTP_500_INTERNAL_SERVER_ERROR
+from litestar.status_codes import (
+    HTTP_404_NOT_FOUND,
+    HTTP_409_CONFLICT,
+    HTTP_500_INTERNAL_SERVER_ERROR,
+)
 
 from ecf2.domain.shared.errors import ConcurrentUpdate, NotFound
 

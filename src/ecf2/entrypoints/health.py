@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from litestar import Response, get
+from litestar.di import NamedDependency
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -11,7 +12,7 @@ from ecf2.adapters.db.migrations import current_revision, head_revision
 
 
 @get("/healthcheck", sync_to_thread=True, include_in_schema=False)
-def healthcheck(engine: Engine) -> Response[dict[str, str]]:
+def healthcheck(engine: NamedDependency[Engine]) -> Response[dict[str, str]]:
     report = {"status": "ok", "version": __version__}
     try:
         with engine.connect() as connection:

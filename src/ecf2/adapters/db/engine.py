@@ -17,7 +17,11 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     if is_sqlite(url):
         return _sqlite_engine(url, echo=echo)
     return create_engine(
-        url, echo=echo, pool_pre_ping=True, pool_size=10, max_overflow=10,
+        url,
+        echo=echo,
+        pool_pre_ping=True,
+        pool_size=10,
+        max_overflow=10,
         isolation_level="READ COMMITTED",
     )
 

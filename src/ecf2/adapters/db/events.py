@@ -12,6 +12,7 @@ from ecf2.adapters.db.base import Base, enum_column
 from ecf2.domain.shared.actors import AuthorType
 from ecf2.domain.shared.events import SUBJECT_LINKS, DomainEvent
 
+
 def _link(target: str) -> Mapped[int | None]:
     return mapped_column(ForeignKey(target, ondelete="SET NULL"), index=True, nullable=True)
 
@@ -56,14 +57,18 @@ class EventRow(Base):
     lead_provider_id: Mapped[int | None] = _link("lead_providers.id")
     delivery_partner_id: Mapped[int | None] = _link("delivery_partners.id")
     active_lead_provider_id: Mapped[int | None] = _link("active_lead_providers.id")
-    lead_provider_delivery_partnership_id: Mapped[int | None] = _link("lead_provider_delivery_partnerships.id")
+    lead_provider_delivery_partnership_id: Mapped[int | None] = _link(
+        "lead_provider_delivery_partnerships.id"
+    )
     statement_id: Mapped[int | None] = _link("statements.id")
     statement_adjustment_id: Mapped[int | None] = _link("statement_adjustments.id")
     declaration_id: Mapped[int | None] = _link("declarations.id")
     contract_id: Mapped[int | None] = _link("contracts.id")
     dfe_staff_user_id: Mapped[int | None] = _link("dfe_staff_users.id")
     api_token_id: Mapped[int | None] = _link("api_tokens.id")
-    pending_induction_submission_batch_id: Mapped[int | None] = _link("pending_induction_submission_batches.id")
+    pending_induction_submission_batch_id: Mapped[int | None] = _link(
+        "pending_induction_submission_batches.id"
+    )
     contract_period_year: Mapped[int | None] = _link("contract_periods.year")
 
 

@@ -23,9 +23,7 @@ def alembic_config(url: str) -> Config:
 
 
 def database_url_for_alembic(config: Config) -> str:
-    return config.attributes.get("database_url") or os.environ.get(
-        "ECF2_DATABASE_URL", DEFAULT_URL
-    )
+    return config.attributes.get("database_url") or os.environ.get("ECF2_DATABASE_URL", DEFAULT_URL)
 
 
 def upgrade_to_head(url: str) -> None:

@@ -39,8 +39,7 @@ class Trn:
         digits = _NON_DIGITS.sub("", raw or "")
         if not 5 <= len(digits) <= 7:
             raise InvalidValue(
-                "Teacher reference number (TRN) must include at least 5 digits and no more "
-                "than 7",
+                "Teacher reference number (TRN) must include at least 5 digits and no more than 7",
                 field="trn",
                 rule="trn_has_five_to_seven_digits",
             )

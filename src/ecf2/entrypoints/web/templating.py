@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, PrefixLoader
-from litestar.contrib.jinja import JinjaTemplateEngine
+from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.template import TemplateConfig
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -25,6 +25,4 @@ def jinja_environment() -> Environment:
 
 def template_config() -> TemplateConfig[JinjaTemplateEngine]:
     environment = jinja_environment()
-    return TemplateConfig(
-        engine=JinjaTemplateEngine.from_environment(environment), directory=None
-    )
+    return TemplateConfig(engine=JinjaTemplateEngine.from_environment(environment), directory=None)
