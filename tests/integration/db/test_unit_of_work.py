@@ -78,9 +78,10 @@ def test_a_lost_race_is_a_concurrent_update_not_a_silent_overwrite(uow, session_
         uow.lead_providers.save(second)
         uow.commit()
     first.vat_registered = True
-    with uow, pytest.raises(ConcurrentUpdate):
+    with uow:
         uow.lead_providers.save(first)
-        uow.commit()
+        with pytest.raises(ConcurrentUpdate):
+            uow.commit()
 
 
 def test_issuing_an_api_token_keeps_only_its_digest_and_records_an_event(
