@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from ecf2.adapters.db.events import EventRow
+from ecf2.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from ecf2.domain.contracts import LeadProvider
 from ecf2.domain.contracts.services import ApiTokenService
 from ecf2.domain.shared.actors import Actor, AuthorType
@@ -68,18 +69,31 @@ def test_an_event_is_not_written_when_the_change_is_refused(uow, session_factory
     assert _events(session_factory) == []
 
 
-def test_a_lost_race_is_a_concurrent_update_not_a_silent_overwrite(uow, session_factory, clock):
+def test_saving_a_stale_copy_is_a_concurrent_update_not_a_silent_overwrite(uow):
     lead_provider = _add_lead_provider(uow)
     with uow:
-        first = uow.lead_providers.get(lead_provider.id)
+        stale = uow.lead_providers.get(lead_provider.id)
     with uow:
-        second = uow.lead_providers.get(lead_provider.id)
-        second.vat_registered = False
-        uow.lead_providers.save(second)
+        fresh = uow.lead_providers.get(lead_provider.id)
+        fresh.vat_registered = False
+        uow.lead_providers.save(fresh)
         uow.commit()
-    first.vat_registered = True
-    with uow:
-        uow.lead_providers.save(first)
+    stale.vat_registered = True
+    with uow, pytest.raises(ConcurrentUpdate):
+        uow.lead_providers.save(stale)
+
+
+def test_of_two_overlapping_units_of_work_the_second_to_commit_loses(uow, session_factory, clock):
+    lead_provider = _add_lead_provider(uow)
+    other = SqlAlchemyUnitOfWork(session_factory, clock)
+    with uow, other:
+        mine = uow.lead_providers.get(lead_provider.id)
+        theirs = other.lead_providers.get(lead_provider.id)
+        theirs.vat_registered = False
+        other.lead_providers.save(theirs)
+        other.commit()
+        mine.vat_registered = True
+        uow.lead_providers.save(mine)
         with pytest.raises(ConcurrentUpdate):
             uow.commit()
 
