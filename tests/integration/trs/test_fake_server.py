@@ -9,7 +9,8 @@ import pytest
 
 from ecf2.adapters.trs.demo_data import REFERENCE_DATE, demo_trs_records
 from ecf2.adapters.trs.fake_server import FakeTrsData, run_fake_trs
-from ecf2.adapters.trs.payloads import TrsInductionStatus, TrsPerson, person_from_json
+from ecf2.adapters.trs.payloads import TrsPerson, person_from_json
+from ecf2.domain.participants.values import TrsInductionStatus
 
 HEADERS = {"Authorization": "Bearer any-token", "X-Api-Version": "20260120"}
 INCLUDE = {"include": "Alerts,Induction,MandatoryQualifications,RoutesToProfessionalStatuses"}

@@ -15,7 +15,8 @@ from ecf2.adapters.trs.demo_data import (
     demo_trs_records,
     special_trs_records,
 )
-from ecf2.adapters.trs.payloads import TrsInductionStatus, TrsPerson
+from ecf2.adapters.trs.payloads import TrsPerson
+from ecf2.domain.participants.values import TrsInductionStatus
 from ecf2.domain.shared.identifiers import NationalInsuranceNumber
 
 SPECIALS = special_trs_records()

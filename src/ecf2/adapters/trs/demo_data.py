@@ -15,11 +15,11 @@ from ecf2.adapters.trs.payloads import (
     TrsAlert,
     TrsExemptionReason,
     TrsInduction,
-    TrsInductionStatus,
     TrsInitialTeacherTraining,
     TrsPerson,
     TrsQts,
 )
+from ecf2.domain.participants.values import TrsInductionStatus
 from ecf2.domain.shared.identifiers import NationalInsuranceNumber, Trn
 
 REFERENCE_DATE = date(2026, 9, 1)

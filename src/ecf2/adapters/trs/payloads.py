@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
-from enum import StrEnum
 from typing import Any
 
 from attrs import field, frozen
 
+from ecf2.domain.participants.values import TrsInductionStatus
 from ecf2.domain.shared.errors import InvalidValue
 from ecf2.domain.shared.identifiers import NationalInsuranceNumber, Trn
 
@@ -23,21 +23,6 @@ Json = dict[str, Any]
 
 class TrsPayloadError(ValueError):
     """TRS answered with JSON we cannot read."""
-
-
-class TrsInductionStatus(StrEnum):
-    NONE = "None"
-    REQUIRED_TO_COMPLETE = "RequiredToComplete"
-    IN_PROGRESS = "InProgress"
-    PASSED = "Passed"
-    FAILED = "Failed"
-    FAILED_IN_WALES = "FailedInWales"
-    EXEMPT = "Exempt"
-
-    @property
-    def allows_claim(self) -> bool:
-        """Only a teacher who has not finished or been exempted may be claimed (b.1)."""
-        return self.value in ("None", "RequiredToComplete", "InProgress")
 
 
 @frozen

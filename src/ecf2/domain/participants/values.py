@@ -14,6 +14,11 @@ class TrsInductionStatus(StrEnum):
     FAILED_IN_WALES = "FailedInWales"
     EXEMPT = "Exempt"
 
+    @property
+    def allows_claim(self) -> bool:
+        """Only a teacher who has not finished or been exempted may be claimed (b.1)."""
+        return self in (self.NONE, self.REQUIRED_TO_COMPLETE, self.IN_PROGRESS)
+
 
 class TrsResponse(StrEnum):
     OK = "ok"
