@@ -7,11 +7,11 @@ Feature: Periods of time
   Rule: A period cannot finish before it starts
 
     Scenario: A period that finishes on the day it starts lasts one day
-      When a period runs from 2025-09-01 to 2025-09-01
+      When a period runs from 1 September 2025 to 1 September 2025
       Then the period is accepted
 
     Scenario: A period that finishes before it starts is refused
-      When a period runs from 2025-09-01 to 2025-08-31
+      When a period runs from 1 September 2025 to 31 August 2025
       Then the period is refused because it finishes before it starts
 
   Rule: Two periods overlap when they share at least one day
@@ -22,13 +22,13 @@ Feature: Periods of time
       Then the two periods <overlap>
 
       Examples:
-        | first start | first finish | second start | second finish | overlap      |
-        | 2025-09-01  | 2026-07-31   | 2026-08-01   | ongoing       | do not overlap |
-        | 2025-09-01  | 2026-07-31   | 2026-07-31   | ongoing       | overlap      |
-        | 2025-09-01  | ongoing      | 2030-01-01   | 2030-12-31    | overlap      |
-        | 2025-09-01  | 2025-12-31   | 2025-01-01   | 2025-08-31    | do not overlap |
-        | 2025-09-01  | 2025-12-31   | 2025-01-01   | 2025-09-01    | overlap      |
-        | 2025-09-01  | 2025-12-31   | 2025-10-01   | 2025-10-31    | overlap      |
+        | first start      | first finish     | second start   | second finish    | overlap        |
+        | 1 September 2025 | 31 July 2026     | 1 August 2026  | ongoing          | do not overlap |
+        | 1 September 2025 | 31 July 2026     | 31 July 2026   | ongoing          | overlap        |
+        | 1 September 2025 | ongoing          | 1 January 2030 | 31 December 2030 | overlap        |
+        | 1 September 2025 | 31 December 2025 | 1 January 2025 | 31 August 2025   | do not overlap |
+        | 1 September 2025 | 31 December 2025 | 1 January 2025 | 1 September 2025 | overlap        |
+        | 1 September 2025 | 31 December 2025 | 1 October 2025 | 31 October 2025  | overlap        |
 
   Rule: One period contains another when every day of the other is inside it
 
@@ -38,23 +38,24 @@ Feature: Periods of time
       Then the first period <contains> the second
 
       Examples:
-        | outer start | outer finish | inner start | inner finish | contains         |
-        | 2025-09-01  | 2026-07-31   | 2025-09-01  | 2026-07-31   | contains         |
-        | 2025-09-01  | 2026-07-31   | 2025-08-31  | 2026-07-31   | does not contain |
-        | 2025-09-01  | 2026-07-31   | 2025-09-01  | ongoing      | does not contain |
-        | 2025-09-01  | ongoing      | 2026-01-01  | ongoing      | contains         |
-        | 2025-09-01  | ongoing      | 2026-01-01  | 2026-02-01   | contains         |
+        | outer start      | outer finish | inner start      | inner finish    | contains         |
+        | 1 September 2025 | 31 July 2026 | 1 September 2025 | 31 July 2026    | contains         |
+        | 1 September 2025 | 31 July 2026 | 31 August 2025   | 31 July 2026    | does not contain |
+        | 1 September 2025 | 31 July 2026 | 1 September 2025 | ongoing         | does not contain |
+        | 1 September 2025 | ongoing      | 1 January 2026   | ongoing         | contains         |
+        | 1 September 2025 | ongoing      | 1 January 2026   | 1 February 2026 | contains         |
 
   Rule: A period is current on every day from its first to its last
 
     Scenario Outline: Is the period current on a day?
-      Given a period from 2025-09-01 to <finish>
+      Given a period from 1 September 2025 to <finish>
       Then on <day> the period <is current>
 
       Examples:
-        | finish     | day        | is current     |
-        | 2026-07-31 | 2025-08-31 | is not current |
-        | 2026-07-31 | 2025-09-01 | is current     |
-        | 2026-07-31 | 2026-07-31 | is current     |
-        | 2026-07-31 | 2026-08-01 | is not current |
-        | ongoing    | 2040-01-01 | is current     |
+        | finish       | day              | is current     |
+        | 31 July 2026 | 31 August 2025   | is not current |
+        | 31 July 2026 | 1 September 2025 | is current     |
+        | 31 July 2026 | 31 July 2026     | is current     |
+        | 31 July 2026 | 1 August 2026    | is not current |
+        | ongoing      | 1 January 2040   | is current     |
+

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from attrs import define
@@ -14,6 +15,34 @@ from ecf2.domain.shared.errors import DomainError
 class Outcome:
     value: Any = None
     error: DomainError | None = None
+
+
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
+        start=1,
+    )
+}
+
+
+def a_day(text: str) -> date:
+    """A day as people write it in the scenarios: "1 September 2025"."""
+    day, month, year = text.split()
+    return date(int(year), _MONTHS[month], int(day))
 
 
 def attempt(action: Callable[[], Any]) -> Outcome:

@@ -8,26 +8,26 @@ from pytest_bdd import given, parsers, then, when
 
 from ecf2.domain.shared.errors import DomainError
 from ecf2.domain.shared.period import Period
-from tests.features.steps.common import Outcome, attempt
+from tests.features.steps.common import Outcome, a_day, attempt
 
 
 def _day(text: str) -> date | None:
-    return None if text == "ongoing" else date.fromisoformat(text)
+    return None if text == "ongoing" else a_day(text)
 
 
 @given(parsers.parse("a period from {start} to {finish}"), target_fixture="first_period")
 def a_period(start: str, finish: str) -> Period:
-    return Period(date.fromisoformat(start), _day(finish))
+    return Period(a_day(start), _day(finish))
 
 
 @when(parsers.parse("a period runs from {start} to {finish}"), target_fixture="outcome")
 def a_period_runs(start: str, finish: str) -> Outcome:
-    return attempt(lambda: Period(date.fromisoformat(start), _day(finish)))
+    return attempt(lambda: Period(a_day(start), _day(finish)))
 
 
 @when(parsers.parse("another period runs from {start} to {finish}"), target_fixture="second_period")
 def another_period(start: str, finish: str) -> Period:
-    return Period(date.fromisoformat(start), _day(finish))
+    return Period(a_day(start), _day(finish))
 
 
 @then("the period is accepted")
@@ -56,4 +56,4 @@ def containment(first_period: Period, second_period: Period, verdict: str) -> No
 
 @then(parsers.parse("on {day} the period {verdict}"))
 def current_on(first_period: Period, day: str, verdict: str) -> None:
-    assert first_period.current_on(date.fromisoformat(day)) is (verdict == "is current")
+    assert first_period.current_on(a_day(day)) is (verdict == "is current")
