@@ -16,7 +16,11 @@ from ecf2.adapters.db.metadata import metadata
 from ecf2.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from ecf2.domain.shared.clock import FixedClock
 
-pytest_plugins = ["tests.features.steps.shared"]
+pytest_plugins = [
+    "tests.features.steps.shared",
+    "tests.features.steps.contracts",
+    "tests.features.steps.participants",
+]
 
 POSTGRES_URL = os.environ.get("ECF2_TEST_POSTGRES_URL")
 

@@ -12,6 +12,7 @@ from ecf2.domain.contracts import (
     RegistrationContractPeriod,
     RegistrationRole,
     ScheduleIdentifier,
+    check_ect_start_date,
     contract_period_for_registration,
     ect_start_date_floor,
 )
@@ -141,3 +142,15 @@ def test_the_ect_start_date_floor_is_the_start_of_the_period_two_before_current(
 def test_there_is_no_floor_without_a_current_period_or_its_predecessor() -> None:
     assert ect_start_date_floor(date(2030, 1, 1), production_like_periods()) is None
     assert ect_start_date_floor(TODAY, [a_contract_period(2026)]) is None
+
+
+def test_scenario_2_an_ect_start_before_the_floor_is_refused() -> None:
+    with pytest.raises(RuleBroken) as refused:
+        check_ect_start_date(date(2024, 5, 31), TODAY, production_like_periods())
+    assert (refused.value.rule, refused.value.field) == ("ect_start_date_too_early", "start_date")
+    assert "1 June 2024" in refused.value.message
+
+
+def test_an_ect_start_on_the_floor_or_with_no_floor_is_accepted() -> None:
+    check_ect_start_date(date(2024, 6, 1), TODAY, production_like_periods())
+    check_ect_start_date(date(2019, 1, 1), TODAY, [a_contract_period(2026)])

@@ -7,9 +7,11 @@ from datetime import date
 import pytest
 
 from ecf2.domain.contracts import (
+    RegistrationRole,
     ScheduleChoice,
     ScheduleIdentifier,
     ScheduleMonth,
+    check_schedule_allowed_for,
     schedule_for,
     schedule_month_for,
     schedule_to_reuse,
@@ -22,6 +24,7 @@ pytestmark = pytest.mark.contracts
 SEPTEMBER, JANUARY, APRIL = ScheduleMonth.SEPTEMBER, ScheduleMonth.JANUARY, ScheduleMonth.APRIL
 PERIODS = [*production_like_periods(), a_contract_period(2027)]
 LONG_AGO = date(2020, 1, 1)
+ECT, MENTOR = RegistrationRole.ECT, RegistrationRole.MENTOR
 
 
 @pytest.mark.parametrize(
@@ -111,3 +114,23 @@ def test_otherwise_its_identifier_is_reused_in_that_year_when_it_exists() -> Non
 def test_otherwise_the_computed_schedule_is_used() -> None:
     assert schedule_to_reuse(PREVIOUS, 2026, available=[]) is None
     assert schedule_to_reuse(None, 2026, available=[]) is None
+
+
+@pytest.mark.parametrize(
+    ("role", "identifier", "rule"),
+    [
+        (ECT, ScheduleIdentifier.ECF_REPLACEMENT_JANUARY, "ect_not_on_replacement_schedule"),
+        (MENTOR, ScheduleIdentifier.ECF_REDUCED_APRIL, "mentor_not_on_reduced_schedule"),
+    ],
+)
+def test_ects_are_never_on_replacement_and_mentors_never_on_reduced_schedules(
+    role: RegistrationRole, identifier: ScheduleIdentifier, rule: str
+) -> None:
+    with pytest.raises(RuleBroken) as refused:
+        check_schedule_allowed_for(role, identifier)
+    assert refused.value.rule == rule
+
+
+def test_ects_may_be_on_reduced_and_mentors_on_replacement_schedules() -> None:
+    check_schedule_allowed_for(ECT, ScheduleIdentifier.ECF_REDUCED_APRIL)
+    check_schedule_allowed_for(MENTOR, ScheduleIdentifier.ECF_REPLACEMENT_APRIL)

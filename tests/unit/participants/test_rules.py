@@ -14,6 +14,7 @@ from ecf2.domain.participants.rules import (
     is_in_england_type,
     school_is_blocked_from_registering_new_ects,
     school_is_blocked_from_service_access,
+    school_is_denied_access,
     school_is_independent,
     teacher_display_name,
 )
@@ -110,6 +111,24 @@ def test_an_independent_school_without_section_41_keeps_access_only_with_trainin
     assert not school_is_blocked_from_service_access(independent, True, False)
     assert school_is_blocked_from_registering_new_ects(independent, False, True)
     assert not school_is_blocked_from_registering_new_ects("Community school", False, True)
+
+
+@pytest.mark.parametrize(
+    ("status", "denied"),
+    [
+        (GiasSchoolStatus.OPEN, False),
+        (GiasSchoolStatus.PROPOSED_TO_CLOSE, False),
+        (GiasSchoolStatus.PROPOSED_TO_OPEN, True),
+        (GiasSchoolStatus.CLOSED, True),
+    ],
+)
+def test_a_school_gias_lists_as_closed_or_proposed_to_open_is_denied_access(status, denied):
+    assert school_is_denied_access(status, "Community school", False, False) is denied
+
+
+def test_an_independent_school_without_section_41_or_training_is_denied_access():
+    assert school_is_denied_access(OPEN, "Other independent school", False, False)
+    assert not school_is_denied_access(OPEN, "Other independent school", False, True)
 
 
 def test_the_display_name_falls_back_to_unknown():

@@ -71,6 +71,13 @@ def test_an_independent_school_without_section_41_is_blocked_unless_it_still_tra
     assert school.blocked_from_service_access(has_unfinished_training=False)
     assert not school.blocked_from_service_access(has_unfinished_training=True)
     assert school.blocked_from_registering_new_ects(has_unfinished_training=True)
+    assert school.access_denied(has_unfinished_training=False)
+    assert not school.access_denied(has_unfinished_training=True)
+
+
+def test_a_school_gias_lists_as_proposed_to_open_is_denied_access():
+    school = a_school(gias_school=a_gias_school(status="proposed_to_open"))
+    assert school.access_denied(has_unfinished_training=True)
 
 
 def test_a_gias_school_of_an_unknown_type_is_refused():

@@ -126,6 +126,19 @@ def ect_start_date_floor(today: date, contract_periods: Iterable[ContractPeriod]
     return None if floor is None else floor.started_on
 
 
+def check_ect_start_date(
+    start_date: date, today: date, contract_periods: Iterable[ContractPeriod]
+) -> None:
+    """Refuses an ECT start date before the floor (§2.4, scenario 2); no floor, no check."""
+    floor = ect_start_date_floor(today, contract_periods)
+    if floor is not None and start_date < floor:
+        raise RuleBroken(
+            f"The start date must be on or after {_day(floor)}",
+            field="start_date",
+            rule="ect_start_date_too_early",
+        )
+
+
 def schedule_month_for(day: date) -> ScheduleMonth:
     """June to October: september; November to February: january; March to May: april."""
     if 6 <= day.month <= 10:
@@ -166,6 +179,23 @@ def schedule_for(
         return ScheduleChoice(year, REASSIGNMENT_SCHEDULE)
     schedule_type = ScheduleType.REPLACEMENT if replacement_mentor else ScheduleType.STANDARD
     return ScheduleChoice(year, ScheduleIdentifier.of(schedule_type, schedule_month_for(day)))
+
+
+def check_schedule_allowed_for(role: RegistrationRole, identifier: ScheduleIdentifier) -> None:
+    """ECTs are never on a replacement schedule, mentors never on a reduced one
+    (lead-provider-api-v3 §3.7)."""
+    if role is RegistrationRole.ECT and not identifier.allowed_for_ects:
+        raise RuleBroken(
+            "An ECT cannot be on a replacement schedule",
+            field="schedule",
+            rule="ect_not_on_replacement_schedule",
+        )
+    if role is RegistrationRole.MENTOR and not identifier.allowed_for_mentors:
+        raise RuleBroken(
+            "A mentor cannot be on a reduced schedule",
+            field="schedule",
+            rule="mentor_not_on_reduced_schedule",
+        )
 
 
 def schedule_to_reuse(

@@ -175,6 +175,19 @@ def school_is_blocked_from_service_access(
     )
 
 
+def school_is_denied_access(
+    status: GiasSchoolStatus,
+    type_name: str,
+    section_41_approved: bool,
+    has_unfinished_training: bool,
+) -> bool:
+    """Refused sign-in: GIAS lists the school as closed or proposed to open, or it is
+    blocked from service access (§3.0, scenarios 18 and 19)."""
+    return not gias_school_is_open(status) or school_is_blocked_from_service_access(
+        type_name, section_41_approved, has_unfinished_training
+    )
+
+
 def school_is_blocked_from_registering_new_ects(
     type_name: str, section_41_approved: bool, has_unfinished_training: bool
 ) -> bool:

@@ -14,6 +14,7 @@ from ecf2.domain.participants.invariants import require_both_or_neither
 from ecf2.domain.participants.rules import (
     school_is_blocked_from_registering_new_ects,
     school_is_blocked_from_service_access,
+    school_is_denied_access,
     school_is_independent,
     squish,
 )
@@ -132,6 +133,12 @@ class School:
         gias = self._gias()
         return school_is_blocked_from_service_access(
             gias.type_name, gias.section_41_approved, has_unfinished_training
+        )
+
+    def access_denied(self, has_unfinished_training: bool) -> bool:
+        gias = self._gias()
+        return school_is_denied_access(
+            gias.status, gias.type_name, gias.section_41_approved, has_unfinished_training
         )
 
     def blocked_from_registering_new_ects(self, has_unfinished_training: bool) -> bool:
