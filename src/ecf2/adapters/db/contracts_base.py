@@ -11,8 +11,8 @@ from sqlalchemy import Select, inspect, select
 from sqlalchemy.orm.interfaces import LoaderOption
 
 from ecf2.adapters.db import contracts_mappers as mappers
-from ecf2.adapters.db.repository import SqlRepository, bump_version
-from ecf2.domain.shared.errors import ConcurrentUpdate, NotFound
+from ecf2.adapters.db.repository import SqlRepository, bump_version, check_version
+from ecf2.domain.shared.errors import NotFound
 
 
 def checked(entity: Any, row: Any) -> Any:
@@ -20,10 +20,7 @@ def checked(entity: Any, row: Any) -> Any:
     only children change. A row added in this unit of work is not stored yet."""
     if not inspect(row).persistent:
         return row
-    if entity.version != row.version:
-        raise ConcurrentUpdate(
-            "This record was changed by someone else while you were working on it"
-        )
+    check_version(entity, row)
     bump_version(row)
     return row
 

@@ -27,6 +27,7 @@ from ecf2.adapters.db.contracts_rows import (
     ScheduleRow,
     SchoolPartnershipRow,
 )
+from ecf2.adapters.db.repository import copy_fields, field_values
 from ecf2.domain.contracts.model import (
     ActiveLeadProvider,
     ApiToken,
@@ -82,15 +83,6 @@ def band_id_of(item: Any) -> Hashable:
     return item.band_id
 
 
-def copy_fields(source: Any, target: Any, fields: Iterable[str]) -> None:
-    for name in fields:
-        setattr(target, name, getattr(source, name))
-
-
-def values(row: Any, fields: Iterable[str]) -> dict[str, Any]:
-    return {name: getattr(row, name) for name in fields}
-
-
 def sync_children(
     entities: Iterable[Any],
     rows: Iterable[Row],
@@ -118,11 +110,11 @@ def matched(entities: Iterable[Any], rows: Iterable[Any], key: Callable[[Any], H
 
 
 def contract_period_from_row(row: ContractPeriodRow) -> ContractPeriod:
-    return ContractPeriod(**values(row, CONTRACT_PERIOD_FIELDS), version=row.version)
+    return ContractPeriod(**field_values(row, CONTRACT_PERIOD_FIELDS), version=row.version)
 
 
 def lead_provider_from_row(row: LeadProviderRow) -> LeadProvider:
-    return LeadProvider(**values(row, LEAD_PROVIDER_FIELDS), id=row.id, version=row.version)
+    return LeadProvider(**field_values(row, LEAD_PROVIDER_FIELDS), id=row.id, version=row.version)
 
 
 def active_lead_provider_from_row(row: ActiveLeadProviderRow) -> ActiveLeadProvider:
@@ -153,23 +145,25 @@ def apply_active_lead_provider(alp: ActiveLeadProvider, row: ActiveLeadProviderR
 
 
 def delivery_partner_from_row(row: DeliveryPartnerRow) -> DeliveryPartner:
-    return DeliveryPartner(**values(row, DELIVERY_PARTNER_FIELDS), id=row.id, version=row.version)
+    return DeliveryPartner(
+        **field_values(row, DELIVERY_PARTNER_FIELDS), id=row.id, version=row.version
+    )
 
 
 def lpdp_from_row(row: LeadProviderDeliveryPartnershipRow) -> LeadProviderDeliveryPartnership:
     return LeadProviderDeliveryPartnership(
-        **values(row, LPDP_FIELDS), id=row.id, version=row.version
+        **field_values(row, LPDP_FIELDS), id=row.id, version=row.version
     )
 
 
 def school_partnership_from_row(row: SchoolPartnershipRow) -> SchoolPartnership:
     return SchoolPartnership(
-        **values(row, SCHOOL_PARTNERSHIP_FIELDS), id=row.id, version=row.version
+        **field_values(row, SCHOOL_PARTNERSHIP_FIELDS), id=row.id, version=row.version
     )
 
 
 def api_token_from_row(row: ApiTokenRow) -> ApiToken:
-    return ApiToken(**values(row, API_TOKEN_FIELDS), id=row.id, version=row.version)
+    return ApiToken(**field_values(row, API_TOKEN_FIELDS), id=row.id, version=row.version)
 
 
 def schedule_from_row(row: ScheduleRow) -> Schedule:
@@ -218,12 +212,14 @@ def contract_from_row(row: ContractRow) -> Contract:
 
 
 def _banded_from_row(row: BandedFeeStructureRow) -> BandedFeeStructure:
-    terms = [BandTerm(**values(term, BAND_TERM_FIELDS), id=term.id) for term in row.band_terms]
-    return BandedFeeStructure(**values(row, BANDED_FIELDS), band_terms=terms, id=row.id)
+    terms = [
+        BandTerm(**field_values(term, BAND_TERM_FIELDS), id=term.id) for term in row.band_terms
+    ]
+    return BandedFeeStructure(**field_values(row, BANDED_FIELDS), band_terms=terms, id=row.id)
 
 
 def _flat_rate_from_row(row: FlatRateFeeStructureRow) -> FlatRateFeeStructure:
-    return FlatRateFeeStructure(**values(row, FLAT_RATE_FIELDS), id=row.id)
+    return FlatRateFeeStructure(**field_values(row, FLAT_RATE_FIELDS), id=row.id)
 
 
 def apply_contract(contract: Contract, row: ContractRow) -> Pairs:

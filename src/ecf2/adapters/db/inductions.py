@@ -15,8 +15,8 @@ from ecf2.adapters.db.inductions_rows import (
     PendingInductionSubmissionBatchRow,
     PendingInductionSubmissionRow,
 )
-from ecf2.adapters.db.repository import SqlRepository
-from ecf2.adapters.db.row_sync import PairingRepository, copy_fields, copy_values
+from ecf2.adapters.db.repository import SqlRepository, check_version, field_values
+from ecf2.adapters.db.row_sync import PairingRepository, copy_changed_fields, copy_values
 from ecf2.domain.inductions.model import AppropriateBody, InductionExtension, InductionPeriod
 from ecf2.domain.inductions.submissions import (
     PendingInductionSubmission,
@@ -46,15 +46,6 @@ def _columns(row_class: Any) -> tuple[str, ...]:
 
 _BATCH_FIELDS = _columns(PendingInductionSubmissionBatchRow)
 _SUBMISSION_FIELDS = _columns(PendingInductionSubmissionRow)
-
-
-def _fields(row: Any, names: tuple[str, ...]) -> dict[str, Any]:
-    return {name: getattr(row, name) for name in names}
-
-
-def _check_version(entity: Any, row: Any, what: str) -> None:
-    if row.version is not None and row.version != entity.version:
-        raise ConcurrentUpdate(f"This {what} was changed by someone else")
 
 
 class _OneRowRepository(PairingRepository):
@@ -87,7 +78,7 @@ class _OneRowRepository(PairingRepository):
         row = self._row_of(entity, self.row_class)
         if row is None:
             raise NotFound(f"No {self.what} {entity.id}")
-        _check_version(entity, row, self.what)
+        check_version(entity, row)
         copy_values(row, self._values(entity))
         self._seen(entity)
 
@@ -101,7 +92,7 @@ class SqlAppropriateBodyRepository(_OneRowRepository):
     row_class, fields, what = AppropriateBodyRow, _BODY_FIELDS, "appropriate body"
 
     def _from_row(self, row: AppropriateBodyRow) -> AppropriateBody:
-        return AppropriateBody(id=row.id, version=row.version, **_fields(row, _BODY_FIELDS))
+        return AppropriateBody(id=row.id, version=row.version, **field_values(row, _BODY_FIELDS))
 
     def get_by_name(self, name: str) -> AppropriateBody:
         query = select(AppropriateBodyRow).where(AppropriateBodyRow.name == name)
@@ -115,7 +106,7 @@ class SqlPendingInductionSubmissionBatchRepository(_OneRowRepository):
     row_class, fields, what = PendingInductionSubmissionBatchRow, _BATCH_FIELDS, "upload"
 
     def _from_row(self, row: PendingInductionSubmissionBatchRow) -> PendingInductionSubmissionBatch:
-        fields = _fields(row, _BATCH_FIELDS) | {"data": copy.deepcopy(row.data)}
+        fields = field_values(row, _BATCH_FIELDS) | {"data": copy.deepcopy(row.data)}
         return PendingInductionSubmissionBatch(id=row.id, version=row.version, **fields)
 
 
@@ -123,7 +114,7 @@ class SqlPendingInductionSubmissionRepository(_OneRowRepository):
     row_class, fields, what = PendingInductionSubmissionRow, _SUBMISSION_FIELDS, "submission"
 
     def _from_row(self, row: PendingInductionSubmissionRow) -> PendingInductionSubmission:
-        fields = _fields(row, _SUBMISSION_FIELDS) | {
+        fields = field_values(row, _SUBMISSION_FIELDS) | {
             "trs_alerts": list(row.trs_alerts or []),
             "error_messages": list(row.error_messages or []),
         }
@@ -139,7 +130,7 @@ class SqlPendingInductionSubmissionRepository(_OneRowRepository):
 
 
 def _period_from_row(row: InductionPeriodRow) -> InductionPeriod:
-    return InductionPeriod(id=row.id, version=row.version, **_fields(row, _PERIOD_FIELDS))
+    return InductionPeriod(id=row.id, version=row.version, **field_values(row, _PERIOD_FIELDS))
 
 
 def _extension_from_row(row: InductionExtensionRow) -> InductionExtension:
@@ -194,7 +185,7 @@ class SqlInductionRepository(PairingRepository):
         by_id = {row.id: row for row in rows}
         for entity in entities:
             row = self._row_for(entity, by_id, row_class, teacher_id)
-            copy_fields(row, entity, fields)
+            copy_changed_fields(row, entity, fields)
             self._pair(entity, row)
         for row in by_id.values():
             self._session.delete(row)
@@ -209,7 +200,7 @@ class SqlInductionRepository(PairingRepository):
         row = by_id.pop(entity.id, None)
         if row is None:
             raise ConcurrentUpdate("An induction record was removed by someone else")
-        _check_version(entity, row, "induction record")
+        check_version(entity, row)
         return row
 
 

@@ -15,10 +15,16 @@ from ecf2.adapters.db.participants_school_rows import (
     SchoolFundingEligibilityRow,
     SchoolRow,
 )
-from ecf2.adapters.db.repository import SqlRepository, bump_version
+from ecf2.adapters.db.repository import (
+    SqlRepository,
+    bump_version,
+    check_version,
+    copy_fields,
+    field_values,
+)
 from ecf2.domain.participants.gias import GiasSchool, GiasSchoolLink, SchoolFundingEligibility
 from ecf2.domain.participants.school import School
-from ecf2.domain.shared.errors import ConcurrentUpdate, NotFound
+from ecf2.domain.shared.errors import NotFound
 from ecf2.domain.shared.identifiers import Urn
 
 
@@ -29,20 +35,6 @@ def _columns(entity_class: type, leave_out: set[str]) -> tuple[str, ...]:
 _SCHOOL_FIELDS = _columns(School, {"urn", "gias_school", "id", "version", "pending_events"})
 _GIAS_FIELDS = _columns(GiasSchool, {"urn", "links", "version", "pending_events"})
 _FUNDING_FIELDS = ("contract_period_year", "pupil_premium_uplift", "sparsity_uplift")
-
-
-def _values(source: Any, names: tuple[str, ...]) -> dict[str, Any]:
-    return {name: getattr(source, name) for name in names}
-
-
-def _copy(source: Any, target: Any, names: tuple[str, ...]) -> None:
-    for name in names:
-        setattr(target, name, getattr(source, name))
-
-
-def _check_version(entity: Any, row: Any) -> None:
-    if row.version != entity.version:
-        raise ConcurrentUpdate("This record was changed by someone else; try again")
 
 
 # GIAS schools: keyed by URN; their links are children.
@@ -59,13 +51,13 @@ def _gias_school_from_row(row: GiasSchoolRow) -> GiasSchool:
         urn=Urn(row.urn),
         links=[_link_from_row(link) for link in row.links],
         version=row.version,
-        **_values(row, _GIAS_FIELDS),
+        **field_values(row, _GIAS_FIELDS),
     )
 
 
 def _apply_gias_school(school: GiasSchool, row: GiasSchoolRow) -> None:
     row.urn = school.urn.value
-    _copy(school, row, _GIAS_FIELDS)
+    copy_fields(school, row, _GIAS_FIELDS)
 
 
 def _gias_query() -> Select[tuple[GiasSchoolRow]]:
@@ -101,7 +93,7 @@ class SqlGiasSchoolRepository(SqlRepository):
         ).first()
         if row is None:
             raise NotFound(f"There is no GIAS school with URN {school.urn}", field="urn")
-        _check_version(school, row)
+        check_version(school, row)
         _apply_gias_school(school, row)
         self._sync_links(school, row, row.links)
         bump_version(row)
@@ -134,13 +126,13 @@ def _school_from_row(row: SchoolRow) -> School:
         urn=Urn(row.urn),
         gias_school=None if row.gias_school is None else _gias_school_from_row(row.gias_school),
         version=row.version,
-        **_values(row, _SCHOOL_FIELDS),
+        **field_values(row, _SCHOOL_FIELDS),
     )
 
 
 def _apply_school(school: School, row: SchoolRow) -> None:
     row.urn = school.urn.value
-    _copy(school, row, _SCHOOL_FIELDS)
+    copy_fields(school, row, _SCHOOL_FIELDS)
 
 
 def _school_query() -> Select[tuple[SchoolRow]]:
@@ -170,7 +162,7 @@ class SqlSchoolRepository(SqlRepository):
         row = self._session.get(SchoolRow, school.id)
         if row is None:
             raise NotFound(f"There is no school {school.id}", field="school")
-        _check_version(school, row)
+        check_version(school, row)
         _apply_school(school, row)
         self._pair(school, row)
         return self._seen(school)
@@ -198,14 +190,14 @@ class SqlSchoolFundingEligibilityRepository(SqlRepository):
             id=row.id,
             gias_school_urn=Urn(row.gias_school_urn),
             version=row.version,
-            **_values(row, _FUNDING_FIELDS),
+            **field_values(row, _FUNDING_FIELDS),
         )
         self._pair(eligibility, row)
         return self._seen(eligibility)
 
     def add(self, eligibility: SchoolFundingEligibility) -> SchoolFundingEligibility:
         row = SchoolFundingEligibilityRow(gias_school_urn=eligibility.gias_school_urn.value)
-        _copy(eligibility, row, _FUNDING_FIELDS)
+        copy_fields(eligibility, row, _FUNDING_FIELDS)
         self._session.add(row)
         self._pair(eligibility, row)
         return self._seen(eligibility)
@@ -214,7 +206,7 @@ class SqlSchoolFundingEligibilityRepository(SqlRepository):
         row = self._session.get(SchoolFundingEligibilityRow, eligibility.id)
         if row is None:
             raise NotFound(f"There is no school funding eligibility {eligibility.id}")
-        _check_version(eligibility, row)
-        _copy(eligibility, row, _FUNDING_FIELDS)
+        check_version(eligibility, row)
+        copy_fields(eligibility, row, _FUNDING_FIELDS)
         self._pair(eligibility, row)
         return self._seen(eligibility)

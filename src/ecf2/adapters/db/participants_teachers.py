@@ -17,7 +17,12 @@ from ecf2.adapters.db.participants_teacher_rows import (
     TeacherRow,
     TrainingPeriodRow,
 )
-from ecf2.adapters.db.repository import SqlRepository, bump_version
+from ecf2.adapters.db.repository import (
+    SqlRepository,
+    bump_version,
+    copy_fields,
+    field_values,
+)
 from ecf2.domain.participants.model import Teacher
 from ecf2.domain.participants.placements import (
     ECTAtSchoolPeriod,
@@ -58,24 +63,15 @@ _TRAINING_FIELDS = (
 )
 
 
-def _values(source: Any, names: Iterable[str]) -> dict[str, Any]:
-    return {name: getattr(source, name) for name in names}
-
-
-def _copy(source: Any, target: Any, names: Iterable[str]) -> None:
-    for name in names:
-        setattr(target, name, getattr(source, name))
-
-
 def _training_from_row(row: TrainingPeriodRow) -> TrainingPeriod:
-    return TrainingPeriod(id=row.id, **_values(row, _TRAINING_FIELDS))
+    return TrainingPeriod(id=row.id, **field_values(row, _TRAINING_FIELDS))
 
 
 def _mentorship_from_row(row: MentorshipPeriodRow) -> MentorshipPeriod:
     return MentorshipPeriod(
         id=row.id,
         mentor_at_school_period_id=row.mentor_at_school_period_id,
-        **_values(row, _PERIOD_FIELDS),
+        **field_values(row, _PERIOD_FIELDS),
     )
 
 
@@ -84,7 +80,7 @@ def _ect_placement_from_row(row: ECTAtSchoolPeriodRow) -> ECTAtSchoolPeriod:
         id=row.id,
         training_periods=[_training_from_row(tp) for tp in row.training_periods],
         mentorship_periods=[_mentorship_from_row(m) for m in row.mentorship_periods],
-        **_values(row, _ECT_PLACEMENT_FIELDS),
+        **field_values(row, _ECT_PLACEMENT_FIELDS),
     )
 
 
@@ -92,7 +88,7 @@ def _mentor_placement_from_row(row: MentorAtSchoolPeriodRow) -> MentorAtSchoolPe
     return MentorAtSchoolPeriod(
         id=row.id,
         training_periods=[_training_from_row(tp) for tp in row.training_periods],
-        **_values(row, _PLACEMENT_FIELDS),
+        **field_values(row, _PLACEMENT_FIELDS),
     )
 
 
@@ -104,13 +100,13 @@ def _teacher_from_row(row: TeacherRow) -> Teacher:
         mentor_at_school_periods=[
             _mentor_placement_from_row(p) for p in row.mentor_at_school_periods
         ],
-        **_values(row, _TEACHER_FIELDS),
+        **field_values(row, _TEACHER_FIELDS),
     )
 
 
 def _apply_teacher(teacher: Teacher, row: TeacherRow) -> None:
     row.trn = None if teacher.trn is None else teacher.trn.value
-    _copy(teacher, row, (name for name in _TEACHER_FIELDS if name != "version"))
+    copy_fields(teacher, row, (name for name in _TEACHER_FIELDS if name != "version"))
 
 
 def _teacher_query() -> Select[tuple[TeacherRow]]:
@@ -216,7 +212,7 @@ class SqlTeacherRepository(SqlRepository):
     def _sync_ect_placement(
         self, placement: ECTAtSchoolPeriod, row: ECTAtSchoolPeriodRow, teacher_row: TeacherRow
     ) -> ECTAtSchoolPeriodRow:
-        _copy(placement, row, _ECT_PLACEMENT_FIELDS)
+        copy_fields(placement, row, _ECT_PLACEMENT_FIELDS)
         row.training_periods = self._sync_training(
             placement.training_periods, row.training_periods if row.id else [], teacher_row
         )
@@ -230,7 +226,7 @@ class SqlTeacherRepository(SqlRepository):
     def _sync_mentor_placement(
         self, placement: MentorAtSchoolPeriod, row: MentorAtSchoolPeriodRow, teacher_row: TeacherRow
     ) -> MentorAtSchoolPeriodRow:
-        _copy(placement, row, _PLACEMENT_FIELDS)
+        copy_fields(placement, row, _PLACEMENT_FIELDS)
         row.training_periods = self._sync_training(
             placement.training_periods, row.training_periods if row.id else [], teacher_row
         )
@@ -248,14 +244,14 @@ class SqlTeacherRepository(SqlRepository):
             row = _row_for(training, known, TrainingPeriodRow)
             if row.id is None:
                 row.teacher = teacher_row
-            _copy(training, row, _TRAINING_FIELDS)
+            copy_fields(training, row, _TRAINING_FIELDS)
             synced.append(self._pair(training, row))
         return synced
 
     def _sync_mentorship(
         self, mentorship: MentorshipPeriod, row: MentorshipPeriodRow
     ) -> MentorshipPeriodRow:
-        _copy(mentorship, row, _PERIOD_FIELDS)
+        copy_fields(mentorship, row, _PERIOD_FIELDS)
         if mentorship.mentor_at_school_period_id is not None:
             row.mentor_at_school_period_id = mentorship.mentor_at_school_period_id
         else:

@@ -15,7 +15,7 @@ from ecf2.adapters.db.payments_rows import (
     StatementRow,
 )
 from ecf2.adapters.db.repository import SqlRepository, bump_version
-from ecf2.adapters.db.row_sync import PairingRepository, copy_fields, sync_children
+from ecf2.adapters.db.row_sync import PairingRepository, copy_changed_fields, sync_children
 from ecf2.domain.payments.declarations import Declaration
 from ecf2.domain.payments.model import Adjustment, AuditNote, Statement
 from ecf2.domain.shared.errors import ConcurrentUpdate, NotFound
@@ -68,7 +68,7 @@ class SqlStatementRepository(PairingRepository):
 
     def add(self, statement: Statement) -> None:
         row = StatementRow()
-        copy_fields(row, statement, _STATEMENT_FIELDS)
+        copy_changed_fields(row, statement, _STATEMENT_FIELDS)
         self._sync_children(statement, row)
         self._session.add(self._pair(statement, row))
         self._seen(statement)
@@ -79,7 +79,7 @@ class SqlStatementRepository(PairingRepository):
             raise NotFound(f"No statement {statement.id}")
         if row.version is not None and row.version != statement.version:
             raise ConcurrentUpdate("This statement was changed by someone else")
-        changed = copy_fields(row, statement, _STATEMENT_FIELDS)
+        changed = copy_changed_fields(row, statement, _STATEMENT_FIELDS)
         if self._sync_children(statement, row) and not changed:
             bump_version(row)
         self._seen(statement)
@@ -148,7 +148,7 @@ class SqlDeclarationRepository(PairingRepository):
 
     def add(self, declaration: Declaration) -> None:
         row = DeclarationRow()
-        copy_fields(row, declaration, _DECLARATION_FIELDS)
+        copy_changed_fields(row, declaration, _DECLARATION_FIELDS)
         self._session.add(self._pair(declaration, row))
         self._seen(declaration)
 
@@ -158,7 +158,7 @@ class SqlDeclarationRepository(PairingRepository):
             raise NotFound(f"No declaration {declaration.id}")
         if row.version is not None and row.version != declaration.version:
             raise ConcurrentUpdate("This declaration was changed by someone else")
-        copy_fields(row, declaration, _DECLARATION_FIELDS)
+        copy_changed_fields(row, declaration, _DECLARATION_FIELDS)
         self._seen(declaration)
 
     def _load(self, condition: ColumnElement[bool], missing: str) -> Declaration:

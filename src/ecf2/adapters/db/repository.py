@@ -7,13 +7,14 @@ events recorded against new entities can name them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
+from ecf2.domain.shared.errors import ConcurrentUpdate
 from ecf2.domain.shared.events import DomainEvent
 
 
@@ -58,3 +59,20 @@ def bump_version(row: Any) -> None:
         if attribute.columns[0] is not version and not attribute.columns[0].primary_key
     )
     flag_modified(row, key)
+
+
+def field_values(source: Any, names: Iterable[str]) -> dict[str, Any]:
+    return {name: getattr(source, name) for name in names}
+
+
+def copy_fields(source: Any, target: Any, names: Iterable[str]) -> None:
+    for name in names:
+        setattr(target, name, getattr(source, name))
+
+
+def check_version(entity: Any, row: Any) -> None:
+    """Refuse to save an aggregate read at an older version than the stored one."""
+    if row.version is not None and row.version != entity.version:
+        raise ConcurrentUpdate(
+            "This record was changed by someone else while you were working on it"
+        )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from ecf2.adapters.db.repository import SqlRepository
+from ecf2.adapters.db.repository import SqlRepository, field_values
 from ecf2.domain.shared.errors import ConcurrentUpdate
 
 
@@ -33,8 +33,9 @@ def copy_values(row: Any, values: Mapping[str, Any]) -> bool:
     return changed
 
 
-def copy_fields(row: Any, entity: Any, fields: Sequence[str]) -> bool:
-    return copy_values(row, {name: getattr(entity, name) for name in fields})
+def copy_changed_fields(row: Any, entity: Any, fields: Sequence[str]) -> bool:
+    """Copy the entity's fields that differ onto the row; returns whether any did."""
+    return copy_values(row, field_values(entity, fields))
 
 
 def sync_children(
@@ -52,7 +53,7 @@ def sync_children(
     for entity in entities:
         is_new = entity.id is None
         row = _row_for(entity, by_id, make_row, rows)
-        copied = copy_fields(row, entity, fields)
+        copied = copy_changed_fields(row, entity, fields)
         changed = changed or is_new or copied
         kept.append(pair(entity, row))
     for row in [row for row in rows if not any(row is mine for mine in kept)]:

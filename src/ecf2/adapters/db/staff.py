@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from ecf2.adapters.db.base import Base, enum_column, version_column
 from ecf2.adapters.db.constraints import explain
 from ecf2.adapters.db.repository import SqlRepository
-from ecf2.adapters.db.row_sync import PairingRepository, copy_fields
+from ecf2.adapters.db.row_sync import PairingRepository, copy_changed_fields
 from ecf2.domain.shared.errors import ConcurrentUpdate, NotFound
 from ecf2.domain.staff.model import DfeStaffUser, StaffRole
 
@@ -86,7 +86,7 @@ class SqlDfeStaffUserRepository(PairingRepository):
 
     def add(self, user: DfeStaffUser) -> None:
         row = DfeStaffUserRow()
-        copy_fields(row, user, _FIELDS)
+        copy_changed_fields(row, user, _FIELDS)
         self._session.add(self._pair(user, row))
         self._seen(user)
 
@@ -96,7 +96,7 @@ class SqlDfeStaffUserRepository(PairingRepository):
             raise NotFound(f"No DfE staff user {user.id}")
         if row.version is not None and row.version != user.version:
             raise ConcurrentUpdate("This user was changed by someone else")
-        copy_fields(row, user, _FIELDS)
+        copy_changed_fields(row, user, _FIELDS)
         self._seen(user)
 
     def _track(self, row: DfeStaffUserRow) -> DfeStaffUser:
