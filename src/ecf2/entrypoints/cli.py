@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from ecf2.entrypoints.cli_seed import seed
 from ecf2.settings import Settings, SettingsError
 
 
@@ -53,6 +54,8 @@ def upgrade() -> None:
     upgrade_to_head(_settings().database_url)
     click.echo("The database is at the head revision.")
 
+
+main.add_command(seed)
 
 if __name__ == "__main__":
     sys.exit(main())

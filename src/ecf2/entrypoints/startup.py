@@ -12,3 +12,13 @@ def prepare_embedded_database(container: Container, echo: Callable[[str], object
     settings = container.settings()
     upgrade_to_head(settings.database_url)
     echo("Database migrated to the head revision.")
+    if settings.seed_demo_data and not _has_contract_periods(container):
+        from ecf2.entrypoints.demo import seed_demo
+
+        summary = seed_demo(container.uow, container.clock())
+        echo(f"Demo data loaded ({summary.created} records in {summary.seconds:.1f} s).")
+
+
+def _has_contract_periods(container: Container) -> bool:
+    with container.uow() as uow:
+        return bool(uow.contract_periods.list_all())
