@@ -6,6 +6,7 @@ from dependency_injector import containers, providers
 
 from ecf2.adapters.db.engine import make_engine, make_session_factory
 from ecf2.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
+from ecf2.domain.contracts.services import ApiTokenService
 from ecf2.domain.shared.clock import SystemClock
 from ecf2.settings import Settings
 
@@ -18,6 +19,9 @@ class Container(containers.DeclarativeContainer):
     clock = providers.Singleton(SystemClock)
 
     uow = providers.Factory(SqlAlchemyUnitOfWork, session_factory=session_factory, clock=clock)
+
+    # Use cases: each service gets the unit of work factory, never a shared instance.
+    api_tokens = providers.Factory(ApiTokenService, uow=uow.provider, clock=clock)
 
 
 def build_container(settings: Settings | None = None) -> Container:

@@ -6,15 +6,10 @@ import sys
 
 import click
 
+from ecf2.entrypoints.cli_finance import finance
 from ecf2.entrypoints.cli_seed import seed
-from ecf2.settings import Settings, SettingsError
-
-
-def _settings() -> Settings:
-    try:
-        return Settings.from_environment()
-    except SettingsError as error:
-        raise click.ClickException(str(error)) from error
+from ecf2.entrypoints.cli_settings import cli_settings
+from ecf2.entrypoints.cli_tokens import api_token
 
 
 @click.group()
@@ -31,12 +26,14 @@ def serve(host: str | None, port: int | None) -> None:
 
     from ecf2.container import build_container
     from ecf2.entrypoints.app import create_app
-    from ecf2.entrypoints.startup import prepare_embedded_database
+    from ecf2.entrypoints.startup import prepare_embedded_database, refuse_pending_migrations
 
-    settings = _settings()
+    settings = cli_settings()
     container = build_container(settings)
     if settings.embedded:
         prepare_embedded_database(container, echo=click.echo)
+    else:
+        refuse_pending_migrations(container)
     app = create_app(container)
     uvicorn.run(app, host=host or settings.host, port=port or settings.port, log_level="info")
 
@@ -51,11 +48,13 @@ def upgrade() -> None:
     """Apply every migration up to the head revision."""
     from ecf2.adapters.db.migrations import upgrade_to_head
 
-    upgrade_to_head(_settings().database_url)
+    upgrade_to_head(cli_settings().database_url)
     click.echo("The database is at the head revision.")
 
 
 main.add_command(seed)
+main.add_command(api_token)
+main.add_command(finance)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -13,8 +13,7 @@ def _service() -> ApiTokenService:
     from ecf2.container import build_container
     from ecf2.entrypoints.cli_settings import cli_settings
 
-    container = build_container(cli_settings())
-    return ApiTokenService(container.uow.provider, container.clock())
+    return build_container(cli_settings()).api_tokens()
 
 
 @click.group("api-token")

@@ -18,3 +18,8 @@ def test_money_is_never_a_float():
 
 def test_pounds_are_shown_with_pence_and_commas():
     assert pounds(Decimal("1234567.891")) == "£1,234,567.89"
+
+
+def test_a_negative_amount_shows_its_sign_before_the_pound_sign():
+    assert pounds(Decimal("-150")) == "-£150.00"
+    assert pounds(Decimal("-0.001")) == "£0.00"

@@ -23,9 +23,13 @@ def to_money(value: Decimal | int | str, *, field: str = "amount") -> Decimal:
 
 
 def to_pennies(amount: Decimal) -> Decimal:
-    """Round half up to the penny (finance-and-payments §6)."""
-    return amount.quantize(PENNY, rounding=ROUND_HALF_UP)
+    """Round half up to the penny (finance-and-payments §6); never a negative zero."""
+    rounded = amount.quantize(PENNY, rounding=ROUND_HALF_UP)
+    return rounded.copy_abs() if rounded.is_zero() else rounded
 
 
 def pounds(amount: Decimal) -> str:
-    return f"£{to_pennies(amount):,.2f}"
+    """ "£1,086.21", "-£150.00"; a figure that rounds to nothing shows "£0.00"."""
+    rounded = to_pennies(amount)
+    sign = "-" if rounded < 0 else ""
+    return f"{sign}£{abs(rounded):,.2f}"

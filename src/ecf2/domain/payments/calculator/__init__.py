@@ -33,7 +33,7 @@ from ecf2.domain.payments.calculator.counts import (
     DeclarationSet,
     StatementCounts,
 )
-from ecf2.domain.payments.calculator.display import as_percentage, in_pounds, to_pennies
+from ecf2.domain.payments.calculator.display import as_percentage, in_pounds
 from ecf2.domain.payments.calculator.flat_rate import (
     MENTOR_FEE_PROPORTIONS,
     FlatRateFeeStructure,
@@ -51,6 +51,7 @@ from ecf2.domain.payments.calculator.statement import (
     calculate_statement,
     total_manual_adjustments,
 )
+from ecf2.domain.shared.money import to_pennies
 
 __all__ = [
     "BANDED_FEE_PROPORTIONS",

@@ -5,19 +5,10 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-PENNY = Decimal("0.01")
+from ecf2.domain.shared.money import pounds
 
-
-def to_pennies(amount: Decimal) -> Decimal:
-    rounded = amount.quantize(PENNY, rounding=ROUND_HALF_UP)
-    return rounded.copy_abs() if rounded.is_zero() else rounded
-
-
-def in_pounds(amount: Decimal) -> str:
-    """ "£1,086.21", "-£150.00"; a figure that rounds to nothing shows "£0.00", never "-£0.00"."""
-    rounded = to_pennies(amount)
-    sign = "-" if rounded < 0 else ""
-    return f"{sign}£{abs(rounded):,.2f}"
+# One rounding for the whole service: the shared kernel's.
+in_pounds = pounds
 
 
 def as_percentage(ratio: Decimal) -> str:
