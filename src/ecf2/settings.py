@@ -83,6 +83,7 @@ def _read(environ: Mapping[str, str]) -> Settings:
         api_rate_limit_per_5_minutes=value("ECF2_API_RATE_LIMIT", _positive_int, 1000),
     )
     _refuse_unsafe_production(settings)
+    _require_real_trs(settings)
     return settings
 
 
@@ -111,6 +112,16 @@ def _refuse_unsafe_production(settings: Settings) -> None:
         raise SettingsError("ECF2_SIGN_IN_MODE=personas is refused in production")
     if settings.time_travel_enabled:
         raise SettingsError("ECF2_TIME_TRAVEL is refused in production")
+
+
+def _require_real_trs(settings: Settings) -> None:
+    # Only the fake TRS can be started on loopback by `ecf2 serve`; the real one must be named.
+    if settings.trs_mode is not TrsMode.REAL:
+        return
+    if not settings.trs_url:
+        raise SettingsError("ECF2_TRS_URL must be set when ECF2_TRS_MODE=real")
+    if not settings.trs_api_key:
+        raise SettingsError("ECF2_TRS_API_KEY must be set when ECF2_TRS_MODE=real")
 
 
 def _database_url(raw: str) -> str:

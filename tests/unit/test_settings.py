@@ -53,3 +53,20 @@ def test_a_plain_postgresql_url_uses_psycopg_3():
     assert settings.database_url == "postgresql+psycopg://u@h/db"
     assert not settings.seed_demo_data
     assert settings.env is Environment.DEVELOPMENT
+
+
+def test_the_real_trs_needs_its_url_and_key():
+    environ = {
+        "ECF2_ENV": "production",
+        "ECF2_SECRET_KEY": "x" * 40,
+        "ECF2_SIGN_IN_MODE": "dfe_sign_in",
+    }
+    with pytest.raises(SettingsError, match="ECF2_TRS_URL"):
+        Settings.from_environment(environ)
+    with pytest.raises(SettingsError, match="ECF2_TRS_API_KEY"):
+        Settings.from_environment(environ | {"ECF2_TRS_URL": "https://trs.example/"})
+    settings = Settings.from_environment(
+        environ | {"ECF2_TRS_URL": "https://trs.example/", "ECF2_TRS_API_KEY": "key"}
+    )
+    assert settings.trs_mode is TrsMode.REAL
+    assert settings.trs_url == "https://trs.example"

@@ -26,16 +26,20 @@ def serve(host: str | None, port: int | None) -> None:
 
     from ecf2.container import build_container
     from ecf2.entrypoints.app import create_app
-    from ecf2.entrypoints.startup import prepare_embedded_database, refuse_pending_migrations
+    from ecf2.entrypoints.startup import (
+        prepare_embedded_database,
+        refuse_pending_migrations,
+        trs_for_serving,
+    )
 
-    settings = cli_settings()
-    container = build_container(settings)
-    if settings.embedded:
-        prepare_embedded_database(container, echo=click.echo)
-    else:
-        refuse_pending_migrations(container)
-    app = create_app(container)
-    uvicorn.run(app, host=host or settings.host, port=port or settings.port, log_level="info")
+    with trs_for_serving(cli_settings(), echo=click.echo) as settings:
+        container = build_container(settings)
+        if settings.embedded:
+            prepare_embedded_database(container, echo=click.echo)
+        else:
+            refuse_pending_migrations(container)
+        app = create_app(container)
+        uvicorn.run(app, host=host or settings.host, port=port or settings.port, log_level="info")
 
 
 @main.group()

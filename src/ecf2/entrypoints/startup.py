@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
+import attrs
 import click
 
 from ecf2.adapters.db.migrations import current_revision, head_revision, upgrade_to_head
+from ecf2.adapters.trs.fake_server import run_fake_trs
 from ecf2.container import Container
+from ecf2.settings import Settings, TrsMode
+
+# The fake TRS wants a bearer token, any token.
+FAKE_TRS_API_KEY = "fake-trs"
 
 
 def prepare_embedded_database(container: Container, echo: Callable[[str], object]) -> None:
@@ -35,3 +42,22 @@ def refuse_pending_migrations(container: Container) -> None:
             f"The database is at migration {current or 'none'} but this version of ECF2 needs "
             f"{head}: run `ecf2 db upgrade` first"
         )
+
+
+@contextmanager
+def trs_for_serving(settings: Settings, echo: Callable[[str], object]) -> Iterator[Settings]:
+    """In fake TRS mode with no ECF2_TRS_URL, serve the fake TRS on loopback in this process
+    while the service runs, and give back settings that point the TRS client at it."""
+    if settings.trs_mode is not TrsMode.FAKE:
+        yield settings
+        return
+    api_key = settings.trs_api_key or FAKE_TRS_API_KEY
+    if settings.trs_url:
+        yield attrs.evolve(settings, trs_api_key=api_key)
+        return
+    base_url, stop = run_fake_trs()
+    echo(f"Fake TRS serving at {base_url}.")
+    try:
+        yield attrs.evolve(settings, trs_url=base_url, trs_api_key=api_key)
+    finally:
+        stop()
