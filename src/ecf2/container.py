@@ -6,6 +6,7 @@ from dependency_injector import containers, providers
 
 from ecf2.adapters.db.engine import make_engine, make_session_factory
 from ecf2.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
+from ecf2.adapters.trs.client import TrsClient
 from ecf2.domain.contracts.services import ApiTokenService
 from ecf2.domain.shared.clock import SystemClock
 from ecf2.settings import Settings
@@ -22,6 +23,12 @@ class Container(containers.DeclarativeContainer):
 
     # Use cases: each service gets the unit of work factory, never a shared instance.
     api_tokens = providers.Factory(ApiTokenService, uow=uow.provider, clock=clock)
+
+    # TeacherRecordLookup and InductionStatusReporter. A real HTTP client in both TRS modes:
+    # in fake mode `ecf2 serve` points it at the fake TRS on loopback (entrypoints/startup.py).
+    trs = providers.Singleton(
+        TrsClient, base_url=settings.provided.trs_url, api_key=settings.provided.trs_api_key
+    )
 
 
 def build_container(settings: Settings | None = None) -> Container:
