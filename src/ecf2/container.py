@@ -5,9 +5,12 @@ from __future__ import annotations
 from dependency_injector import containers, providers
 
 from ecf2.adapters.db.engine import make_engine, make_session_factory
+from ecf2.adapters.db.queries.schools import SqlSchoolHomeReads
+from ecf2.adapters.db.queries.sign_in import SqlSignInReads
 from ecf2.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from ecf2.adapters.trs.client import TrsClient
 from ecf2.domain.contracts.services import ApiTokenService
+from ecf2.domain.participants.sign_in import SchoolSignInService
 from ecf2.domain.shared.clock import SystemClock
 from ecf2.settings import Settings
 
@@ -23,6 +26,11 @@ class Container(containers.DeclarativeContainer):
 
     # Use cases: each service gets the unit of work factory, never a shared instance.
     api_tokens = providers.Factory(ApiTokenService, uow=uow.provider, clock=clock)
+    school_sign_ins = providers.Factory(SchoolSignInService, uow=uow.provider, clock=clock)
+
+    # Web sessions and the school home page.
+    sign_in_reads = providers.Factory(SqlSignInReads, session_factory=session_factory)
+    school_home_reads = providers.Factory(SqlSchoolHomeReads, session_factory=session_factory)
 
     # TeacherRecordLookup and InductionStatusReporter. A real HTTP client in both TRS modes:
     # in fake mode `ecf2 serve` points it at the fake TRS on loopback (entrypoints/startup.py).

@@ -6,10 +6,13 @@ from litestar import Litestar
 from litestar.static_files import create_static_files_router
 
 from ecf2.container import Container, build_container
+from ecf2.entrypoints.auth import AUTH_EXCEPTION_HANDLERS, TEMPLATE_CALLABLES, web_middleware
 from ecf2.entrypoints.di import dependencies
 from ecf2.entrypoints.errors import EXCEPTION_HANDLERS
 from ecf2.entrypoints.health import healthcheck
 from ecf2.entrypoints.web.pages import start_page
+from ecf2.entrypoints.web.schools.home import SchoolHomeController
+from ecf2.entrypoints.web.sign_in import SignInController
 from ecf2.entrypoints.web.templating import GOVUK_ASSETS, STATIC, template_config
 
 
@@ -19,15 +22,20 @@ def create_app(container: Container | None = None) -> Litestar:
         route_handlers=[
             start_page,
             healthcheck,
+            SignInController,
+            SchoolHomeController,
             create_static_files_router(path="/static", directories=[STATIC]),
             # GOV.UK Frontend's stylesheet asks for its fonts and images under /assets.
             create_static_files_router(path="/assets", directories=[GOVUK_ASSETS / "assets"]),
         ],
         dependencies=dependencies(container),
         template_config=template_config(),
-        exception_handlers=EXCEPTION_HANDLERS,
+        exception_handlers={**EXCEPTION_HANDLERS, **AUTH_EXCEPTION_HANDLERS},
+        middleware=web_middleware(container.settings(), container.clock),
         on_shutdown=[lambda: container.engine().dispose()],
         openapi_config=None,
     )
     app.state.container = container
+    for name, template_callable in TEMPLATE_CALLABLES.items():
+        app.template_engine.register_template_callable(name, template_callable)
     return app

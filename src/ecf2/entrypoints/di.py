@@ -10,6 +10,7 @@ from dependency_injector import providers
 from litestar.di import Provide
 
 from ecf2.container import Container
+from ecf2.entrypoints.auth import session_actor
 
 
 def _from(provider: providers.Provider[Any]) -> Callable[[], Any]:
@@ -25,4 +26,9 @@ def dependencies(container: Container) -> dict[str, Provide]:
         "clock": Provide(_from(container.clock), sync_to_thread=False),
         "uow": Provide(_from(container.uow), sync_to_thread=False),
         "engine": Provide(_from(container.engine), sync_to_thread=False),
+        # The web's author of changes; the API router provides its own from the token.
+        "actor": Provide(session_actor, sync_to_thread=False),
+        "sign_in_reads": Provide(_from(container.sign_in_reads), sync_to_thread=False),
+        "school_home_reads": Provide(_from(container.school_home_reads), sync_to_thread=False),
+        "school_sign_ins": Provide(_from(container.school_sign_ins), sync_to_thread=False),
     }

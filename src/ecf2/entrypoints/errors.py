@@ -8,6 +8,7 @@ from litestar import Request, Response
 from litestar.exceptions import HTTPException, NotFoundException
 from litestar.response import Template
 from litestar.status_codes import (
+    HTTP_403_FORBIDDEN,
     HTTP_404_NOT_FOUND,
     HTTP_409_CONFLICT,
     HTTP_500_INTERNAL_SERVER_ERROR,
@@ -45,6 +46,8 @@ def http_error(request: Request, error: HTTPException) -> Response:
         return not_found(request, error)
     if _is_api(request):
         return _api_error("Bad request", str(error.detail), error.status_code)
+    if error.status_code == HTTP_403_FORBIDDEN:
+        return Template("errors/forbidden.html", status_code=HTTP_403_FORBIDDEN)
     return Response(str(error.detail), status_code=error.status_code, media_type="text/plain")
 
 

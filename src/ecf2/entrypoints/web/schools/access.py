@@ -1,0 +1,54 @@
+"""The school a school user acts for, checked on every request: access ends when GIAS
+closes the school or it is otherwise blocked (participants-and-schools §3.0), and the
+session ends if the school has gone (inductions-trs-sign-in-admin (c.3))."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+from litestar import Request
+from litestar.di import NamedDependency, Provide
+
+from ecf2.adapters.db.queries.sign_in import SqlSignInReads
+from ecf2.domain.shared.actors import Actor
+from ecf2.entrypoints.auth import (
+    AccessRefused,
+    SignInRequired,
+    end_session,
+    school_user_required,
+    signed_in_user,
+)
+from ecf2.entrypoints.web.session_user import SessionUser
+
+
+@attrs.frozen
+class SignedInSchool:
+    id: int
+    urn: str
+    name: str
+    user: SessionUser
+
+    @property
+    def actor(self) -> Actor:
+        return self.user.actor()
+
+
+def signed_in_school(
+    request: Request[Any, Any, Any], sign_in_reads: NamedDependency[SqlSignInReads]
+) -> SignedInSchool:
+    user = signed_in_user(request)
+    if user is None or user.school_urn is None:
+        raise SignInRequired()
+    access = sign_in_reads.school_access(user.school_urn)
+    if access is None:
+        end_session(request)
+        raise SignInRequired()
+    if access.denied or access.school_id is None:
+        raise AccessRefused(access.name)
+    return SignedInSchool(access.school_id, access.urn, access.name, user)
+
+
+# What every school page's controller declares: the role, then the school behind it.
+SCHOOL_GUARDS = [school_user_required]
+SCHOOL_DEPENDENCIES = {"school": Provide(signed_in_school, sync_to_thread=True)}

@@ -1,0 +1,100 @@
+"""The school home: its ECTs and its mentors, and a page for each person. A school sees only
+people placed with it now or from a later date; any other teacher id is "not found".
+
+Not here yet: the induction tutor gate (§2.8) that sends these lists to the tutor's yearly
+confirmation comes with the induction tutor journey (§3.9)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from litestar import Controller, get
+from litestar.di import NamedDependency
+from litestar.exceptions import NotFoundException
+from litestar.params import FromPath, SkipValidation
+from litestar.response import Redirect, Template
+
+from ecf2.adapters.db.queries.schools import SqlSchoolHomeReads
+from ecf2.domain.shared.clock import Clock
+from ecf2.entrypoints.web.induction_status import induction_status_badge
+from ecf2.entrypoints.web.schools.access import (
+    SCHOOL_DEPENDENCIES,
+    SCHOOL_GUARDS,
+    SignedInSchool,
+)
+from ecf2.entrypoints.web.schools.tags import (
+    PROGRAMMES,
+    delivery_partner_shown,
+    ect_tags,
+    mentor_tags,
+)
+
+InjectedClock = NamedDependency[SkipValidation[Clock]]
+Reads = NamedDependency[SqlSchoolHomeReads]
+School = NamedDependency[SignedInSchool]
+HELPERS = {
+    "ect_tags": ect_tags,
+    "mentor_tags": mentor_tags,
+    "delivery_partner_shown": delivery_partner_shown,
+    "programmes": PROGRAMMES,
+    "induction_status_badge": induction_status_badge,
+}
+
+
+def _navigation(tab: str) -> list[dict[str, Any]]:
+    return [
+        {"href": "/school/home/ects", "text": "ECTs", "current": tab == "ects"},
+        {"href": "/school/home/mentors", "text": "Mentors", "current": tab == "mentors"},
+    ]
+
+
+def _page(name: str, school: School, tab: str, **context: Any) -> Template:
+    context |= {"school": school, "navigation": _navigation(tab), **HELPERS}
+    return Template(f"schools/{name}.html", context=context)
+
+
+def _api_id(text: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(text)
+    except ValueError:
+        raise NotFoundException() from None
+
+
+class SchoolHomeController(Controller):
+    path = "/school"
+    guards = SCHOOL_GUARDS
+    dependencies = SCHOOL_DEPENDENCIES
+    include_in_schema = False
+
+    @get("/home", sync_to_thread=False)
+    def home(self) -> Redirect:
+        return Redirect("/school/home/ects")
+
+    @get("/home/ects", sync_to_thread=True)
+    def ects(self, school: School, school_home_reads: Reads, clock: InjectedClock) -> Template:
+        ects = school_home_reads.ects(school.id, clock.today())
+        return _page("ects", school, "ects", ects=ects)
+
+    @get("/home/mentors", sync_to_thread=True)
+    def mentors(self, school: School, school_home_reads: Reads, clock: InjectedClock) -> Template:
+        mentors = school_home_reads.mentors(school.id, clock.today())
+        return _page("mentors", school, "mentors", mentors=mentors)
+
+    @get("/ects/{api_id:str}", sync_to_thread=True)
+    def ect(
+        self, api_id: FromPath[str], school: School, school_home_reads: Reads, clock: InjectedClock
+    ) -> Template:
+        ect = school_home_reads.ect(school.id, _api_id(api_id), clock.today())
+        if ect is None:
+            raise NotFoundException()
+        return _page("ect", school, "ects", ect=ect)
+
+    @get("/mentors/{api_id:str}", sync_to_thread=True)
+    def mentor(
+        self, api_id: FromPath[str], school: School, school_home_reads: Reads, clock: InjectedClock
+    ) -> Template:
+        mentor = school_home_reads.mentor(school.id, _api_id(api_id), clock.today())
+        if mentor is None:
+            raise NotFoundException()
+        return _page("mentor", school, "mentors", mentor=mentor)
