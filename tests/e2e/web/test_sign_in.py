@@ -79,8 +79,10 @@ def test_start_now_leads_to_persona_sign_in(client):
     personas = client.get("/personas")
     assert personas.status_code == 200
     assert is_gov_uk_page(personas)
-    for name in ("Ava Thomas", "Jamie Fletcher", "Alex Morgan", "Kai Osei"):
-        assert f"Sign in as {name}" in personas.text
+    assert "Sign in as Ava Thomas" in personas.text
+    # Appropriate bodies' and DfE staff's pages are not built yet: their personas wait.
+    for name in ("Jamie Fletcher", "Alex Morgan", "Kai Osei"):
+        assert f"Sign in as {name}" not in personas.text
 
 
 def test_a_school_persona_signs_in_and_the_sign_in_is_recorded(client, engine):  # noqa: F811

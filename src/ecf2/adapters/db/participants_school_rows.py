@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import UTC, date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint, Uuid
+from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint, Uuid, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ecf2.adapters.db.base import Base, enum_column, version_column
@@ -15,6 +15,10 @@ from ecf2.domain.participants.rules import GIAS_ESTABLISHMENT_TYPES
 from ecf2.domain.participants.values import GiasSchoolStatus, TrainingProgramme
 
 URN = String(7)
+
+
+def _stamp() -> datetime:
+    return datetime.now(UTC)
 
 
 def _sql_list(values: frozenset[str]) -> str:
@@ -110,6 +114,12 @@ class SchoolRow(Base):
         ForeignKey("lead_providers.id"), index=True
     )
     opted_out_of_reminder_emails_until: Mapped[date | None]
+    # Read by the lead provider API only (lead-provider-api-v3 §2.7); the School entity
+    # does not carry them, so the database stamps them.
+    created_at: Mapped[datetime] = mapped_column(
+        default=_stamp, server_default=func.now(), index=True
+    )
+    api_updated_at: Mapped[datetime] = mapped_column(default=_stamp, server_default=func.now())
     version: Mapped[int] = version_column()
 
     gias_school: Mapped[GiasSchoolRow] = relationship(viewonly=True, lazy="raise")

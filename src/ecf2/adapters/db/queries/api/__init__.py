@@ -1,0 +1,1 @@
+"""Read models of the Lead Provider API v3, each scoped to one lead provider."""
