@@ -5,6 +5,11 @@ from __future__ import annotations
 from dependency_injector import containers, providers
 
 from ecf2.adapters.db.engine import make_engine, make_session_factory
+from ecf2.adapters.db.queries.api.access import SqlApiAccess
+from ecf2.adapters.db.queries.api.delivery_partners import SqlDeliveryPartnerReads
+from ecf2.adapters.db.queries.api.partnerships import SqlPartnershipReads
+from ecf2.adapters.db.queries.api.schools import SqlSchoolReads
+from ecf2.adapters.db.queries.api.statements import SqlStatementReads
 from ecf2.adapters.db.queries.schools import SqlSchoolHomeReads
 from ecf2.adapters.db.queries.sign_in import SqlSignInReads
 from ecf2.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
@@ -26,6 +31,15 @@ class Container(containers.DeclarativeContainer):
 
     # Use cases: each service gets the unit of work factory, never a shared instance.
     api_tokens = providers.Factory(ApiTokenService, uow=uow.provider, clock=clock)
+
+    # Lead provider API v3: token look-up and read models.
+    api_access = providers.Factory(SqlApiAccess, session_factory=session_factory)
+    statement_reads = providers.Factory(SqlStatementReads, session_factory=session_factory)
+    delivery_partner_reads = providers.Factory(
+        SqlDeliveryPartnerReads, session_factory=session_factory
+    )
+    partnership_reads = providers.Factory(SqlPartnershipReads, session_factory=session_factory)
+    school_reads = providers.Factory(SqlSchoolReads, session_factory=session_factory)
     school_sign_ins = providers.Factory(SchoolSignInService, uow=uow.provider, clock=clock)
 
     # Web sessions and the school home page.

@@ -6,6 +6,7 @@ from litestar import Litestar
 from litestar.static_files import create_static_files_router
 
 from ecf2.container import Container, build_container
+from ecf2.entrypoints.api.router import api_router
 from ecf2.entrypoints.auth import AUTH_EXCEPTION_HANDLERS, TEMPLATE_CALLABLES, web_middleware
 from ecf2.entrypoints.di import dependencies
 from ecf2.entrypoints.errors import EXCEPTION_HANDLERS
@@ -22,6 +23,7 @@ def create_app(container: Container | None = None) -> Litestar:
         route_handlers=[
             start_page,
             healthcheck,
+            api_router(),
             SignInController,
             SchoolHomeController,
             create_static_files_router(path="/static", directories=[STATIC]),

@@ -26,6 +26,13 @@ def dependencies(container: Container) -> dict[str, Provide]:
         "clock": Provide(_from(container.clock), sync_to_thread=False),
         "uow": Provide(_from(container.uow), sync_to_thread=False),
         "engine": Provide(_from(container.engine), sync_to_thread=False),
+        "api_access": Provide(_from(container.api_access), sync_to_thread=False),
+        "statement_reads": Provide(_from(container.statement_reads), sync_to_thread=False),
+        "delivery_partner_reads": Provide(
+            _from(container.delivery_partner_reads), sync_to_thread=False
+        ),
+        "partnership_reads": Provide(_from(container.partnership_reads), sync_to_thread=False),
+        "school_reads": Provide(_from(container.school_reads), sync_to_thread=False),
         # The web's author of changes; the API router provides its own from the token.
         "actor": Provide(session_actor, sync_to_thread=False),
         "sign_in_reads": Provide(_from(container.sign_in_reads), sync_to_thread=False),
