@@ -20,6 +20,8 @@ pytest_plugins = [
     "tests.features.steps.shared",
     "tests.features.steps.contracts",
     "tests.features.steps.participants",
+    "tests.features.steps.payments",
+    "tests.features.steps.payments_outcomes",
 ]
 
 POSTGRES_URL = os.environ.get("ECF2_TEST_POSTGRES_URL")

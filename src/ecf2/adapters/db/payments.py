@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 from sqlalchemy.sql import ColumnElement
 
+from ecf2.adapters.db.payments_finders import (
+    active_lead_provider_of_training,
+    next_output_condition,
+)
 from ecf2.adapters.db.payments_rows import (
     AdjustmentRow,
     AuditNoteRow,
@@ -16,8 +22,8 @@ from ecf2.adapters.db.payments_rows import (
 )
 from ecf2.adapters.db.repository import SqlRepository, bump_version
 from ecf2.adapters.db.row_sync import PairingRepository, copy_changed_fields, sync_children
-from ecf2.domain.payments.declarations import Declaration
-from ecf2.domain.payments.model import Adjustment, AuditNote, Statement
+from ecf2.domain.payments.declarations import ClawbackStatus, Declaration, PaymentStatus
+from ecf2.domain.payments.model import Adjustment, AuditNote, FeeType, Statement, StatementStatus
 from ecf2.domain.shared.errors import ConcurrentUpdate, NotFound
 
 
@@ -66,6 +72,20 @@ class SqlStatementRepository(PairingRepository):
     def get_by_api_id(self, api_id: uuid.UUID) -> Statement:
         return self._load(StatementRow.api_id == api_id, f"No statement {api_id}")
 
+    def open_output_past_deadline(self, today: date) -> list[Statement]:
+        return self._load_many(
+            StatementRow.status == StatementStatus.OPEN,
+            StatementRow.fee_type == FeeType.OUTPUT,
+            StatementRow.deadline_date < today,
+        )
+
+    def next_output(self, active_lead_provider_id: int, today: date) -> Statement | None:
+        return self._first(next_output_condition(active_lead_provider_id, today))
+
+    def next_output_for_training(self, training_period_id: int, today: date) -> Statement | None:
+        alp = active_lead_provider_of_training(training_period_id)
+        return self._first(next_output_condition(alp, today))
+
     def add(self, statement: Statement) -> None:
         row = StatementRow()
         copy_changed_fields(row, statement, _STATEMENT_FIELDS)
@@ -85,14 +105,28 @@ class SqlStatementRepository(PairingRepository):
         self._seen(statement)
 
     def _load(self, condition: ColumnElement[bool], missing: str) -> Statement:
+        found = self._load_many(condition)
+        if not found:
+            raise NotFound(missing)
+        return found[0]
+
+    def _first(self, conditions: list[ColumnElement[bool]]) -> Statement | None:
+        found = self._load_many(*conditions, limit=1)
+        return found[0] if found else None
+
+    def _load_many(
+        self, *conditions: ColumnElement[bool], limit: int | None = None
+    ) -> list[Statement]:
         query = (
             select(StatementRow)
-            .where(condition)
+            .where(*conditions)
+            .order_by(StatementRow.deadline_date, StatementRow.id)
+            .limit(limit)
             .options(selectinload(StatementRow.adjustments), selectinload(StatementRow.audit_notes))
         )
-        row = self._session.scalars(query).one_or_none()
-        if row is None:
-            raise NotFound(missing)
+        return [self._loaded(row) for row in self._session.scalars(query)]
+
+    def _loaded(self, row: StatementRow) -> Statement:
         statement = _statement_from_row(row)
         self._pair(statement, row)
         for adjustment, child in zip(statement.adjustments, row.adjustments, strict=True):
@@ -146,6 +180,24 @@ class SqlDeclarationRepository(PairingRepository):
     def get_by_api_id(self, api_id: uuid.UUID) -> Declaration:
         return self._load(DeclarationRow.api_id == api_id, f"No declaration {api_id}")
 
+    def on_payment_statement(self, statement_id: int, status: PaymentStatus) -> list[Declaration]:
+        return self._load_many(
+            DeclarationRow.payment_statement_id == statement_id,
+            DeclarationRow.payment_status == status,
+        )
+
+    def on_clawback_statement(self, statement_id: int, status: ClawbackStatus) -> list[Declaration]:
+        return self._load_many(
+            DeclarationRow.clawback_statement_id == statement_id,
+            DeclarationRow.clawback_status == status,
+        )
+
+    def without_payment(self, training_period_ids: Collection[int]) -> list[Declaration]:
+        return self._load_many(
+            DeclarationRow.training_period_id.in_(list(training_period_ids)),
+            DeclarationRow.payment_status == PaymentStatus.NO_PAYMENT,
+        )
+
     def add(self, declaration: Declaration) -> None:
         row = DeclarationRow()
         copy_changed_fields(row, declaration, _DECLARATION_FIELDS)
@@ -165,6 +217,13 @@ class SqlDeclarationRepository(PairingRepository):
         row = self._session.scalars(select(DeclarationRow).where(condition)).one_or_none()
         if row is None:
             raise NotFound(missing)
+        return self._loaded(row)
+
+    def _load_many(self, *conditions: ColumnElement[bool]) -> list[Declaration]:
+        query = select(DeclarationRow).where(*conditions).order_by(DeclarationRow.id)
+        return [self._loaded(row) for row in self._session.scalars(query)]
+
+    def _loaded(self, row: DeclarationRow) -> Declaration:
         declaration = _declaration_from_row(row)
         self._pair(declaration, row)
         return self._seen(declaration)
