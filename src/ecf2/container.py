@@ -7,6 +7,7 @@ from dependency_injector import containers, providers
 from ecf2.adapters.db.engine import make_engine, make_session_factory
 from ecf2.adapters.db.queries.api.access import SqlApiAccess
 from ecf2.adapters.db.queries.api.delivery_partners import SqlDeliveryPartnerReads
+from ecf2.adapters.db.queries.api.participants import SqlParticipantReads
 from ecf2.adapters.db.queries.api.partnerships import SqlPartnershipReads
 from ecf2.adapters.db.queries.api.schools import SqlSchoolReads
 from ecf2.adapters.db.queries.api.statements import SqlStatementReads
@@ -40,6 +41,7 @@ class Container(containers.DeclarativeContainer):
     )
     partnership_reads = providers.Factory(SqlPartnershipReads, session_factory=session_factory)
     school_reads = providers.Factory(SqlSchoolReads, session_factory=session_factory)
+    participant_reads = providers.Factory(SqlParticipantReads, session_factory=session_factory)
     school_sign_ins = providers.Factory(SchoolSignInService, uow=uow.provider, clock=clock)
 
     # Web sessions and the school home page.

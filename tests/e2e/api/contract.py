@@ -8,9 +8,11 @@ import functools
 import json
 import os
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
+import yaml
 from openapi_core import OpenAPI
 from openapi_core.datatypes import RequestParameters
 from openapi_core.templating.responses.exceptions import ResponseNotFound
@@ -26,7 +28,25 @@ ERROR_SCHEMAS = {400: "BadRequestResponse", 401: "UnauthorisedResponse", 404: "N
 
 @functools.cache
 def reference() -> OpenAPI | None:
-    return OpenAPI.from_file_path(str(REFERENCE)) if REFERENCE.exists() else None
+    if not REFERENCE.exists():
+        return None
+    document = yaml.safe_load(REFERENCE.read_text())
+    _null_in_nullable_enums(document)
+    return OpenAPI.from_dict(document)
+
+
+def _null_in_nullable_enums(node: Any) -> None:
+    """The reference marks enums such as a participant's `working_pattern` nullable without
+    listing null among their values, which OpenAPI 3.0.3 reads as null forbidden; the API
+    sends null for them (lead-provider-api-v3 §2.1), as the reference's own intent is."""
+    if isinstance(node, dict):
+        if node.get("nullable") is True and None not in node.get("enum", [None]):
+            node["enum"] = [*node["enum"], None]
+        for child in node.values():
+            _null_in_nullable_enums(child)
+    elif isinstance(node, list):
+        for child in node:
+            _null_in_nullable_enums(child)
 
 
 class _Request:

@@ -8,6 +8,7 @@ from litestar.di import Provide
 from ecf2.entrypoints.api.auth import authenticate
 from ecf2.entrypoints.api.delivery_partners import DeliveryPartnersController
 from ecf2.entrypoints.api.errors import EXCEPTION_HANDLERS
+from ecf2.entrypoints.api.participants import ParticipantsController
 from ecf2.entrypoints.api.partnerships import PartnershipsController
 from ecf2.entrypoints.api.schools import SchoolsController
 from ecf2.entrypoints.api.statements import StatementsController
@@ -17,6 +18,7 @@ CONTROLLERS = [
     DeliveryPartnersController,
     PartnershipsController,
     SchoolsController,
+    ParticipantsController,
 ]
 
 
