@@ -13,10 +13,16 @@ from ecf2.adapters.db.queries.api.schools import SqlSchoolReads
 from ecf2.adapters.db.queries.api.statements import SqlStatementReads
 from ecf2.adapters.db.queries.schools import SqlSchoolHomeReads
 from ecf2.adapters.db.queries.sign_in import SqlSignInReads
+from ecf2.adapters.db.queries.statements import SqlStatementCalculationReads
 from ecf2.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from ecf2.adapters.trs.client import TrsClient
 from ecf2.domain.contracts.services import ApiTokenService
 from ecf2.domain.participants.sign_in import SchoolSignInService
+from ecf2.domain.payments.services import (
+    DeclarationService,
+    StatementCalculationService,
+    StatementService,
+)
 from ecf2.domain.shared.clock import SystemClock
 from ecf2.settings import Settings
 
@@ -30,8 +36,15 @@ class Container(containers.DeclarativeContainer):
 
     uow = providers.Factory(SqlAlchemyUnitOfWork, session_factory=session_factory, clock=clock)
 
+    # TeacherRecordLookup and InductionStatusReporter. A real HTTP client in both TRS modes:
+    # in fake mode `ecf2 serve` points it at the fake TRS on loopback (entrypoints/startup.py).
+    trs = providers.Singleton(
+        TrsClient, base_url=settings.provided.trs_url, api_key=settings.provided.trs_api_key
+    )
+
     # Use cases: each service gets the unit of work factory, never a shared instance.
     api_tokens = providers.Factory(ApiTokenService, uow=uow.provider, clock=clock)
+    school_sign_ins = providers.Factory(SchoolSignInService, uow=uow.provider, clock=clock)
 
     # Lead provider API v3: token look-up and read models.
     api_access = providers.Factory(SqlApiAccess, session_factory=session_factory)
@@ -42,16 +55,20 @@ class Container(containers.DeclarativeContainer):
     partnership_reads = providers.Factory(SqlPartnershipReads, session_factory=session_factory)
     school_reads = providers.Factory(SqlSchoolReads, session_factory=session_factory)
     participant_reads = providers.Factory(SqlParticipantReads, session_factory=session_factory)
-    school_sign_ins = providers.Factory(SchoolSignInService, uow=uow.provider, clock=clock)
 
     # Web sessions and the school home page.
     sign_in_reads = providers.Factory(SqlSignInReads, session_factory=session_factory)
     school_home_reads = providers.Factory(SqlSchoolHomeReads, session_factory=session_factory)
 
-    # TeacherRecordLookup and InductionStatusReporter. A real HTTP client in both TRS modes:
-    # in fake mode `ecf2 serve` points it at the fake TRS on loopback (entrypoints/startup.py).
-    trs = providers.Singleton(
-        TrsClient, base_url=settings.provided.trs_url, api_key=settings.provided.trs_api_key
+    # Finance: statements from open to payable to paid, declarations voided or clawed back,
+    # and one statement's figures from aggregate reads.
+    finance_statements = providers.Factory(StatementService, uow=uow.provider, clock=clock)
+    finance_declarations = providers.Factory(DeclarationService, uow=uow.provider, clock=clock)
+    statement_calculation_reads = providers.Factory(
+        SqlStatementCalculationReads, session_factory=session_factory
+    )
+    statement_calculations = providers.Factory(
+        StatementCalculationService, reads=statement_calculation_reads
     )
 
 
