@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from calendar import month_name
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -17,26 +18,7 @@ class Outcome:
     error: DomainError | None = None
 
 
-_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ],
-        start=1,
-    )
-}
+_MONTHS = {name: number for number, name in enumerate(month_name) if name}
 
 
 def a_day(text: str) -> date:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from calendar import month_name
 from typing import Any
 
 import attrs
@@ -19,21 +20,6 @@ from ecf2.entrypoints.api.auth import lead_provider_of
 from ecf2.entrypoints.api.errors import found
 from ecf2.entrypoints.api.params import ApiQuery, path_id
 from ecf2.entrypoints.api.schemas import Resource, api_date, api_datetime, document
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @attrs.frozen
@@ -53,7 +39,7 @@ def statement_resource(view: StatementView) -> Resource[StatementAttributes]:
         id=str(view.api_id),
         type="statement",
         attributes=StatementAttributes(
-            month=MONTHS[view.month - 1],
+            month=month_name[view.month],
             year=str(view.year),
             cohort=str(view.cohort),
             cut_off_date=api_date(view.cut_off_date),
