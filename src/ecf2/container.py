@@ -24,6 +24,7 @@ from ecf2.domain.payments.services import (
     StatementService,
 )
 from ecf2.domain.shared.clock import SystemClock
+from ecf2.entrypoints.api.rate_limit import InMemoryRateLimitStore
 from ecf2.settings import Settings
 
 
@@ -55,6 +56,8 @@ class Container(containers.DeclarativeContainer):
     partnership_reads = providers.Factory(SqlPartnershipReads, session_factory=session_factory)
     school_reads = providers.Factory(SqlSchoolReads, session_factory=session_factory)
     participant_reads = providers.Factory(SqlParticipantReads, session_factory=session_factory)
+    # Counted in this process; several processes need a shared RateLimitStore (§1.8).
+    api_rate_limits = providers.Singleton(InMemoryRateLimitStore)
 
     # Web sessions and the school home page.
     sign_in_reads = providers.Factory(SqlSignInReads, session_factory=session_factory)

@@ -23,7 +23,7 @@ def create_app(container: Container | None = None) -> Litestar:
         route_handlers=[
             start_page,
             healthcheck,
-            api_router(),
+            api_router(container),
             SignInController,
             SchoolHomeController,
             create_static_files_router(path="/static", directories=[STATIC]),
