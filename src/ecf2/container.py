@@ -6,6 +6,7 @@ from dependency_injector import containers, providers
 
 from ecf2.adapters.db.engine import make_engine, make_session_factory
 from ecf2.adapters.db.queries.api.access import SqlApiAccess
+from ecf2.adapters.db.queries.api.declarations import SqlDeclarationReads
 from ecf2.adapters.db.queries.api.delivery_partners import SqlDeliveryPartnerReads
 from ecf2.adapters.db.queries.api.participants import SqlParticipantReads
 from ecf2.adapters.db.queries.api.partnerships import SqlPartnershipReads
@@ -56,6 +57,7 @@ class Container(containers.DeclarativeContainer):
     partnership_reads = providers.Factory(SqlPartnershipReads, session_factory=session_factory)
     school_reads = providers.Factory(SqlSchoolReads, session_factory=session_factory)
     participant_reads = providers.Factory(SqlParticipantReads, session_factory=session_factory)
+    declaration_reads = providers.Factory(SqlDeclarationReads, session_factory=session_factory)
     # Counted in this process; several processes need a shared RateLimitStore (§1.8).
     api_rate_limits = providers.Singleton(InMemoryRateLimitStore)
 

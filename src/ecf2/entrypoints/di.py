@@ -34,6 +34,7 @@ def dependencies(container: Container) -> dict[str, Provide]:
         "partnership_reads": Provide(_from(container.partnership_reads), sync_to_thread=False),
         "school_reads": Provide(_from(container.school_reads), sync_to_thread=False),
         "participant_reads": Provide(_from(container.participant_reads), sync_to_thread=False),
+        "declaration_reads": Provide(_from(container.declaration_reads), sync_to_thread=False),
         # The web's author of changes; the API router provides its own from the token.
         "actor": Provide(session_actor, sync_to_thread=False),
         "sign_in_reads": Provide(_from(container.sign_in_reads), sync_to_thread=False),

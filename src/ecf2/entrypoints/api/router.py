@@ -9,6 +9,7 @@ from litestar.di import Provide
 
 from ecf2.container import Container
 from ecf2.entrypoints.api.auth import authenticate
+from ecf2.entrypoints.api.declarations import DeclarationsController
 from ecf2.entrypoints.api.delivery_partners import DeliveryPartnersController
 from ecf2.entrypoints.api.errors import EXCEPTION_HANDLERS
 from ecf2.entrypoints.api.participants import ParticipantsController
@@ -24,6 +25,7 @@ CONTROLLERS = [
     PartnershipsController,
     SchoolsController,
     ParticipantsController,
+    DeclarationsController,
 ]
 
 

@@ -1,0 +1,202 @@
+"""A lead provider's declarations (lead-provider-api-v3 §2.3): those on its own training
+periods, and the live ones a predecessor made for a participant it now trains in that role."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Collection
+from datetime import datetime
+from typing import Any
+
+import attrs
+from sqlalchemy import ColumnElement, Row, Select, and_, exists, or_, select
+from sqlalchemy.orm import aliased
+
+from ecf2.adapters.db.contracts_rows import (
+    ActiveLeadProviderRow,
+    DeliveryPartnerRow,
+    LeadProviderDeliveryPartnershipRow,
+    LeadProviderRow,
+    SchoolPartnershipRow,
+)
+from ecf2.adapters.db.participants_teacher_rows import (
+    MentorAtSchoolPeriodRow,
+    MentorshipPeriodRow,
+    TeacherRow,
+    TrainingPeriodRow,
+)
+from ecf2.adapters.db.payments_rows import DeclarationRow, StatementRow
+from ecf2.adapters.db.queries.listing import Page, ReadModel, at_or_after, paged, within
+from ecf2.domain.payments.declarations import (
+    CHANGEABLE_OR_BILLABLE,
+    ClawbackStatus,
+    Declaration,
+    PaymentStatus,
+)
+
+COURSES = {"ect": "ecf-induction", "mentor": "ecf-mentor"}
+
+
+@attrs.frozen
+class DeclarationView:
+    api_id: uuid.UUID
+    participant_id: uuid.UUID
+    declaration_type: str
+    course_identifier: str
+    declaration_date: datetime
+    mentor_id: uuid.UUID | None
+    state: str
+    updated_at: datetime
+    created_at: datetime
+    delivery_partner_id: uuid.UUID | None
+    statement_id: uuid.UUID | None
+    clawback_statement_id: uuid.UUID | None
+    uplift_paid: bool
+    evidence_held: str | None
+    lead_provider_name: str
+
+
+@attrs.frozen
+class DeclarationFilters:
+    cohorts: Collection[int] | None = None
+    participant_ids: Collection[uuid.UUID] | None = None
+    delivery_partner_ids: Collection[uuid.UUID] | None = None
+    updated_since: datetime | None = None
+
+
+_mentor = aliased(TeacherRow)
+_payment = aliased(StatementRow)
+_clawback = aliased(StatementRow)
+_own = aliased(TrainingPeriodRow)
+_own_sp = aliased(SchoolPartnershipRow)
+_own_lpdp = aliased(LeadProviderDeliveryPartnershipRow)
+_own_alp = aliased(ActiveLeadProviderRow)
+
+
+def _billable_or_changeable() -> ColumnElement[bool]:
+    return and_(
+        DeclarationRow.payment_status.in_([str(status) for status in CHANGEABLE_OR_BILLABLE]),
+        DeclarationRow.clawback_status == ClawbackStatus.NO_CLAWBACK,
+    )
+
+
+def _trained_by(lead_provider_id: int) -> ColumnElement[bool]:
+    """A live predecessor's declaration dated before the end of this provider's training
+    of the participant in the same role (§2.3)."""
+    own = (
+        select(_own.id)
+        .join(_own_sp, _own_sp.id == _own.school_partnership_id)
+        .join(_own_lpdp, _own_lpdp.id == _own_sp.lead_provider_delivery_partnership_id)
+        .join(_own_alp, _own_alp.id == _own_lpdp.active_lead_provider_id)
+        .where(
+            _own.teacher_id == TrainingPeriodRow.teacher_id,
+            _own.role == TrainingPeriodRow.role,
+            _own_alp.lead_provider_id == lead_provider_id,
+        )
+    )
+    return and_(_billable_or_changeable(), exists(own))
+
+
+def _declarations(lead_provider_id: int) -> Select[Any]:
+    return (
+        select(
+            DeclarationRow,
+            TeacherRow.api_id,
+            TrainingPeriodRow.role,
+            _mentor.api_id,
+            DeliveryPartnerRow.api_id,
+            _payment.api_id,
+            _clawback.api_id,
+            LeadProviderRow.name,
+        )
+        .join(TrainingPeriodRow, TrainingPeriodRow.id == DeclarationRow.training_period_id)
+        .join(TeacherRow, TeacherRow.id == TrainingPeriodRow.teacher_id)
+        .join(
+            SchoolPartnershipRow, SchoolPartnershipRow.id == TrainingPeriodRow.school_partnership_id
+        )
+        .join(
+            LeadProviderDeliveryPartnershipRow,
+            LeadProviderDeliveryPartnershipRow.id
+            == SchoolPartnershipRow.lead_provider_delivery_partnership_id,
+        )
+        .join(
+            ActiveLeadProviderRow,
+            ActiveLeadProviderRow.id == LeadProviderDeliveryPartnershipRow.active_lead_provider_id,
+        )
+        .join(LeadProviderRow, LeadProviderRow.id == ActiveLeadProviderRow.lead_provider_id)
+        .outerjoin(
+            DeliveryPartnerRow,
+            DeliveryPartnerRow.id == DeclarationRow.delivery_partner_when_created_id,
+        )
+        .outerjoin(
+            MentorshipPeriodRow, MentorshipPeriodRow.id == DeclarationRow.mentorship_period_id
+        )
+        .outerjoin(
+            MentorAtSchoolPeriodRow,
+            MentorAtSchoolPeriodRow.id == MentorshipPeriodRow.mentor_at_school_period_id,
+        )
+        .outerjoin(_mentor, _mentor.id == MentorAtSchoolPeriodRow.teacher_id)
+        .outerjoin(_payment, _payment.id == DeclarationRow.payment_statement_id)
+        .outerjoin(_clawback, _clawback.id == DeclarationRow.clawback_statement_id)
+        .where(
+            or_(
+                ActiveLeadProviderRow.lead_provider_id == lead_provider_id,
+                _trained_by(lead_provider_id),
+            )
+        )
+    )
+
+
+def _view(row: Row[Any]) -> DeclarationView:
+    declaration, participant, role, mentor, partner, payment, clawback, provider = row
+    model = Declaration(
+        training_period_id=declaration.training_period_id,
+        declaration_type=declaration.declaration_type,
+        declaration_date=declaration.declaration_date,
+        created_at=declaration.created_at,
+        payment_status=declaration.payment_status,
+        clawback_status=declaration.clawback_status,
+        payment_statement_id=declaration.payment_statement_id,
+        clawback_statement_id=declaration.clawback_statement_id,
+        pupil_premium_uplift=declaration.pupil_premium_uplift,
+        sparsity_uplift=declaration.sparsity_uplift,
+    )
+    voided = declaration.payment_status == PaymentStatus.VOIDED
+    return DeclarationView(
+        api_id=declaration.api_id,
+        participant_id=participant,
+        declaration_type=str(declaration.declaration_type),
+        course_identifier=COURSES[str(role)],
+        declaration_date=declaration.declaration_date,
+        mentor_id=mentor,
+        state=model.api_state,
+        updated_at=declaration.api_updated_at,
+        created_at=declaration.created_at,
+        delivery_partner_id=partner,
+        # A voided declaration is on no statement as far as the provider is concerned (§2.3).
+        statement_id=None if voided else payment,
+        clawback_statement_id=clawback,
+        # Paid with an uplift; a clawed back declaration stays paid, so it survives (§2.3).
+        uplift_paid=model.uplift_paid,
+        evidence_held=None if declaration.evidence_type is None else str(declaration.evidence_type),
+        lead_provider_name=provider,
+    )
+
+
+class SqlDeclarationReads(ReadModel):
+    def page(
+        self, lead_provider_id: int, filters: DeclarationFilters, page: Page
+    ) -> list[DeclarationView]:
+        """Always oldest first (§1.6)."""
+        statement = _declarations(lead_provider_id).where(
+            within(ActiveLeadProviderRow.contract_period_year, filters.cohorts),
+            within(TeacherRow.api_id, filters.participant_ids),
+            within(DeliveryPartnerRow.api_id, filters.delivery_partner_ids),
+            at_or_after(DeclarationRow.api_updated_at, filters.updated_since),
+        )
+        ordered = statement.order_by(DeclarationRow.created_at, DeclarationRow.id)
+        return [_view(row) for row in self._rows(paged(ordered, page))]
+
+    def one(self, lead_provider_id: int, api_id: uuid.UUID) -> DeclarationView | None:
+        row = self._row(_declarations(lead_provider_id).where(DeclarationRow.api_id == api_id))
+        return None if row is None else _view(row)

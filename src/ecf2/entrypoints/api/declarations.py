@@ -1,0 +1,103 @@
+"""The participant-declarations endpoints (lead-provider-api-v3 §2.3)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+from litestar import Controller, Request, Response, get
+from litestar.di import NamedDependency
+from litestar.params import FromPath
+
+from ecf2.adapters.db.queries.api.declarations import (
+    DeclarationFilters,
+    DeclarationView,
+    SqlDeclarationReads,
+)
+from ecf2.domain.shared.actors import Actor
+from ecf2.entrypoints.api.auth import lead_provider_of
+from ecf2.entrypoints.api.errors import found
+from ecf2.entrypoints.api.params import ApiQuery, path_id
+from ecf2.entrypoints.api.schemas import (
+    Resource,
+    api_datetime,
+    api_optional_uuid,
+    document,
+)
+
+
+@attrs.frozen
+class DeclarationAttributes:
+    participant_id: str
+    declaration_type: str
+    course_identifier: str
+    declaration_date: str
+    mentor_id: str | None
+    state: str
+    updated_at: str
+    created_at: str
+    delivery_partner_id: str | None
+    statement_id: str | None
+    clawback_statement_id: str | None
+    ineligible_for_funding_reason: str | None
+    uplift_paid: bool
+    evidence_held: str | None
+    lead_provider_name: str
+
+
+def declaration_resource(view: DeclarationView) -> Resource[DeclarationAttributes]:
+    return Resource(
+        id=str(view.api_id),
+        type="participant-declaration",
+        attributes=DeclarationAttributes(
+            participant_id=str(view.participant_id),
+            declaration_type=view.declaration_type,
+            course_identifier=view.course_identifier,
+            declaration_date=api_datetime(view.declaration_date),
+            mentor_id=api_optional_uuid(view.mentor_id),
+            state=view.state,
+            updated_at=api_datetime(view.updated_at),
+            created_at=api_datetime(view.created_at),
+            delivery_partner_id=api_optional_uuid(view.delivery_partner_id),
+            statement_id=api_optional_uuid(view.statement_id),
+            clawback_statement_id=api_optional_uuid(view.clawback_statement_id),
+            # RECT never gives a reason (§2.3).
+            ineligible_for_funding_reason=None,
+            uplift_paid=view.uplift_paid,
+            evidence_held=view.evidence_held,
+            lead_provider_name=view.lead_provider_name,
+        ),
+    )
+
+
+class DeclarationsController(Controller):
+    path = "/participant-declarations"
+
+    @get(sync_to_thread=True)
+    def index(
+        self,
+        request: Request[Any, Any, Any],
+        actor: NamedDependency[Actor],
+        declaration_reads: NamedDependency[SqlDeclarationReads],
+    ) -> Response[bytes]:
+        query = ApiQuery.of(request)
+        filters = DeclarationFilters(
+            cohorts=query.cohorts(),
+            participant_ids=query.uuids("participant_id"),
+            delivery_partner_ids=query.uuids("delivery_partner_id"),
+            updated_since=query.updated_since(),
+        )
+        views = declaration_reads.page(lead_provider_of(actor), filters, query.page())
+        return document([declaration_resource(view) for view in views])
+
+    @get("/{declaration_id:str}", sync_to_thread=True)
+    def show(
+        self,
+        declaration_id: FromPath[str],
+        request: Request[Any, Any, Any],
+        actor: NamedDependency[Actor],
+        declaration_reads: NamedDependency[SqlDeclarationReads],
+    ) -> Response[bytes]:
+        ApiQuery.of(request)
+        view = declaration_reads.one(lead_provider_of(actor), path_id(declaration_id))
+        return document(declaration_resource(found(view)))
