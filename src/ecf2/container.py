@@ -12,6 +12,7 @@ from ecf2.adapters.db.queries.api.participants import SqlParticipantReads
 from ecf2.adapters.db.queries.api.partnerships import SqlPartnershipReads
 from ecf2.adapters.db.queries.api.schools import SqlSchoolReads
 from ecf2.adapters.db.queries.api.statements import SqlStatementReads
+from ecf2.adapters.db.queries.declaration_facts import SqlDeclarationFacts
 from ecf2.adapters.db.queries.schools import SqlSchoolHomeReads
 from ecf2.adapters.db.queries.sign_in import SqlSignInReads
 from ecf2.adapters.db.queries.statements import SqlStatementCalculationReads
@@ -19,6 +20,7 @@ from ecf2.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from ecf2.adapters.trs.client import TrsClient
 from ecf2.domain.contracts.services import ApiTokenService
 from ecf2.domain.participants.sign_in import SchoolSignInService
+from ecf2.domain.payments.recording import DeclarationRecording
 from ecf2.domain.payments.services import (
     DeclarationService,
     StatementCalculationService,
@@ -69,6 +71,11 @@ class Container(containers.DeclarativeContainer):
     # and one statement's figures from aggregate reads.
     finance_statements = providers.Factory(StatementService, uow=uow.provider, clock=clock)
     finance_declarations = providers.Factory(DeclarationService, uow=uow.provider, clock=clock)
+    # Lead providers' declarations; the API passes each request's own clock (§1.9).
+    declaration_facts = providers.Factory(SqlDeclarationFacts, session_factory=session_factory)
+    declaration_recording = providers.Factory(
+        DeclarationRecording, uow=uow.provider, facts=declaration_facts, clock=clock
+    )
     statement_calculation_reads = providers.Factory(
         SqlStatementCalculationReads, session_factory=session_factory
     )

@@ -20,6 +20,15 @@ def _from(provider: providers.Provider[Any]) -> Callable[[], Any]:
     return provide
 
 
+def _with_clock(provider: providers.Provider[Any]) -> Callable[[], Any]:
+    """A factory of the service on a given clock: the API's is per request (§1.9)."""
+
+    def provide() -> Callable[[Any], Any]:
+        return lambda clock: provider(clock=clock)
+
+    return provide
+
+
 def dependencies(container: Container) -> dict[str, Provide]:
     return {
         "settings": Provide(_from(container.settings), sync_to_thread=False),
@@ -35,6 +44,9 @@ def dependencies(container: Container) -> dict[str, Provide]:
         "school_reads": Provide(_from(container.school_reads), sync_to_thread=False),
         "participant_reads": Provide(_from(container.participant_reads), sync_to_thread=False),
         "declaration_reads": Provide(_from(container.declaration_reads), sync_to_thread=False),
+        "declaration_recording": Provide(
+            _with_clock(container.declaration_recording), sync_to_thread=False
+        ),
         # The web's author of changes; the API router provides its own from the token.
         "actor": Provide(session_actor, sync_to_thread=False),
         "sign_in_reads": Provide(_from(container.sign_in_reads), sync_to_thread=False),

@@ -43,10 +43,11 @@ def standard_september(year: int) -> Schedule:
         contract_period_year=year, identifier=ScheduleIdentifier("ecf-standard-september")
     )
     for kind, (start, deadline) in _STANDARD.items():
-        # 2025 has no deadlines at all (§3.7).
-        schedule.add_milestone(
-            kind, _day(year, start), None if year >= 2025 else _day(year, deadline)
-        )
+        if year >= 2025:
+            # From 2025 every milestone opens on 1 June and none has a deadline (§3.7).
+            schedule.add_milestone(kind, date(year, 6, 1))
+        else:
+            schedule.add_milestone(kind, _day(year, start), _day(year, deadline))
     return schedule
 
 

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import attrs
-from litestar import Controller, Request, Response, get
+from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
-from litestar.params import FromPath
+from litestar.params import FromPath, RawBody, SkipValidation
 
 from ecf2.adapters.db.queries.api.declarations import (
     DeclarationFilters,
     DeclarationView,
     SqlDeclarationReads,
 )
+from ecf2.domain.payments.recording import DeclarationRecording, DeclarationRefused
 from ecf2.domain.shared.actors import Actor
-from ecf2.entrypoints.api.auth import lead_provider_of
-from ecf2.entrypoints.api.errors import found
+from ecf2.domain.shared.clock import Clock
+from ecf2.entrypoints.api.auth import InjectedClock, lead_provider_of
+from ecf2.entrypoints.api.declaration_body import declaration_request
+from ecf2.entrypoints.api.errors import Unprocessable, found
 from ecf2.entrypoints.api.params import ApiQuery, path_id
 from ecf2.entrypoints.api.schemas import (
     Resource,
@@ -101,3 +105,29 @@ class DeclarationsController(Controller):
         ApiQuery.of(request)
         view = declaration_reads.one(lead_provider_of(actor), path_id(declaration_id))
         return document(declaration_resource(found(view)))
+
+    @post(status_code=200, sync_to_thread=True)
+    def create(
+        self,
+        body: RawBody,
+        request: Request[Any, Any, Any],
+        actor: NamedDependency[Actor],
+        clock: InjectedClock,
+        declaration_recording: NamedDependency[
+            SkipValidation[Callable[[Clock], DeclarationRecording]]
+        ],
+        declaration_reads: NamedDependency[SqlDeclarationReads],
+    ) -> Response[bytes]:
+        """200 with the declaration recorded, or the one an identical request recorded."""
+        ApiQuery.of(request)
+        lead_provider_id = lead_provider_of(actor)
+        recording = declaration_recording(clock)
+        try:
+            api_id = recording.record_declaration(
+                lead_provider_id, declaration_request(body), actor
+            )
+        except DeclarationRefused as refused:
+            raise Unprocessable(refused.problems) from None
+        return document(
+            declaration_resource(found(declaration_reads.one(lead_provider_id, api_id)))
+        )
