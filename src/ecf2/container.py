@@ -20,6 +20,7 @@ from ecf2.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from ecf2.adapters.trs.client import TrsClient
 from ecf2.domain.contracts.services import ApiTokenService
 from ecf2.domain.participants.sign_in import SchoolSignInService
+from ecf2.domain.payments.provider_voids import ProviderVoids
 from ecf2.domain.payments.recording import DeclarationRecording
 from ecf2.domain.payments.services import (
     DeclarationService,
@@ -75,6 +76,11 @@ class Container(containers.DeclarativeContainer):
     declaration_facts = providers.Factory(SqlDeclarationFacts, session_factory=session_factory)
     declaration_recording = providers.Factory(
         DeclarationRecording, uow=uow.provider, facts=declaration_facts, clock=clock
+    )
+    declaration_voids = providers.Factory(
+        ProviderVoids,
+        uow=uow.provider,
+        declarations=providers.Factory(DeclarationService, uow=uow.provider, clock=clock),
     )
     statement_calculation_reads = providers.Factory(
         SqlStatementCalculationReads, session_factory=session_factory

@@ -20,11 +20,11 @@ def _from(provider: providers.Provider[Any]) -> Callable[[], Any]:
     return provide
 
 
-def _with_clock(provider: providers.Provider[Any]) -> Callable[[], Any]:
+def _with_clock(provider: providers.Provider[Any], name: str = "clock") -> Callable[[], Any]:
     """A factory of the service on a given clock: the API's is per request (§1.9)."""
 
     def provide() -> Callable[[Any], Any]:
-        return lambda clock: provider(clock=clock)
+        return lambda clock: provider(**{name: clock})
 
     return provide
 
@@ -46,6 +46,9 @@ def dependencies(container: Container) -> dict[str, Provide]:
         "declaration_reads": Provide(_from(container.declaration_reads), sync_to_thread=False),
         "declaration_recording": Provide(
             _with_clock(container.declaration_recording), sync_to_thread=False
+        ),
+        "declaration_voids": Provide(
+            _with_clock(container.declaration_voids, "declarations__clock"), sync_to_thread=False
         ),
         # The web's author of changes; the API router provides its own from the token.
         "actor": Provide(session_actor, sync_to_thread=False),

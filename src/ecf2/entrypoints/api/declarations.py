@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import attrs
-from litestar import Controller, Request, Response, get, post
+from litestar import Controller, Request, Response, get, post, put
 from litestar.di import NamedDependency
 from litestar.params import FromPath, RawBody, SkipValidation
 
@@ -15,6 +15,7 @@ from ecf2.adapters.db.queries.api.declarations import (
     DeclarationView,
     SqlDeclarationReads,
 )
+from ecf2.domain.payments.provider_voids import ProviderVoids
 from ecf2.domain.payments.recording import DeclarationRecording, DeclarationRefused
 from ecf2.domain.shared.actors import Actor
 from ecf2.domain.shared.clock import Clock
@@ -126,6 +127,28 @@ class DeclarationsController(Controller):
             api_id = recording.record_declaration(
                 lead_provider_id, declaration_request(body), actor
             )
+        except DeclarationRefused as refused:
+            raise Unprocessable(refused.problems) from None
+        return document(
+            declaration_resource(found(declaration_reads.one(lead_provider_id, api_id)))
+        )
+
+    @put("/{declaration_id:str}/void", sync_to_thread=True)
+    def void(
+        self,
+        declaration_id: FromPath[str],
+        request: Request[Any, Any, Any],
+        actor: NamedDependency[Actor],
+        clock: InjectedClock,
+        declaration_voids: NamedDependency[SkipValidation[Callable[[Clock], ProviderVoids]]],
+        declaration_reads: NamedDependency[SqlDeclarationReads],
+    ) -> Response[bytes]:
+        """Only the provider's own declarations: a predecessor's is not found (§2.3)."""
+        ApiQuery.of(request)
+        lead_provider_id, api_id = lead_provider_of(actor), path_id(declaration_id)
+        own = found(declaration_reads.owned_by(lead_provider_id, api_id))
+        try:
+            declaration_voids(clock).void_declaration(own, actor)
         except DeclarationRefused as refused:
             raise Unprocessable(refused.problems) from None
         return document(

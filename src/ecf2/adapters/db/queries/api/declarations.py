@@ -200,3 +200,16 @@ class SqlDeclarationReads(ReadModel):
     def one(self, lead_provider_id: int, api_id: uuid.UUID) -> DeclarationView | None:
         row = self._row(_declarations(lead_provider_id).where(DeclarationRow.api_id == api_id))
         return None if row is None else _view(row)
+
+    def owned_by(self, lead_provider_id: int, api_id: uuid.UUID) -> int | None:
+        """The id of the declaration when it is on one of the provider's own training
+        periods: a predecessor's, though shown, cannot be voided (§2.3)."""
+        rows = self._rows(
+            _declarations(lead_provider_id)
+            .where(
+                DeclarationRow.api_id == api_id,
+                ActiveLeadProviderRow.lead_provider_id == lead_provider_id,
+            )
+            .limit(1)
+        )
+        return rows[0][0].id if rows else None
