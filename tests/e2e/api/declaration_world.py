@@ -84,8 +84,7 @@ class DeclarationWorld:
             declaration_type=kind,
             declaration_date=on,
             created_at=values.pop("created_at", on),
-            delivery_partner_when_created_id=self.partner.id,
-            **values,
+            **({"delivery_partner_when_created_id": self.partner.id} | values),
         )
         with self.uow() as uow:
             uow.declarations.add(declaration)

@@ -82,3 +82,26 @@ def test_another_lead_providers_declaration_is_not_found(api: Api, world: Declar
 
     assert response.status_code == 404
     assert api.as_(TOKEN_B).data("/participant-declarations") == []
+
+
+def test_the_delivery_partner_filter_matches_the_partner_when_the_declaration_was_made(
+    api: Api, world: DeclarationWorld, build: Builder
+) -> None:
+    earlier = build.delivery_partner("Cedar Partnership", created_at=at(date(2023, 1, 1)))
+    declaration = world.declaration(
+        world.ect(2024),
+        "started",
+        at(date(2024, 10, 1)),
+        delivery_partner_when_created_id=earlier.id,
+    )
+
+    by_then = api.data(
+        "/participant-declarations", {"filter[delivery_partner_id]": str(earlier.api_id)}
+    )
+    by_now = api.data(
+        "/participant-declarations", {"filter[delivery_partner_id]": str(world.partner.api_id)}
+    )
+
+    assert [each["id"] for each in by_then] == [str(declaration.api_id)]
+    assert by_then[0]["attributes"]["delivery_partner_id"] == str(earlier.api_id)
+    assert by_now == []
