@@ -128,3 +128,33 @@ def _training(
         school_partnership_id=partnership_id,
         schedule_id=world.schedules[2025].id,
     )
+
+
+def test_a_successors_declarations_after_the_providers_training_ended_are_not_shown(
+    api: Api, world: DeclarationWorld
+) -> None:
+    teacher = world.build._teacher()
+    placement = teacher.add_ect_placement(
+        ECTAtSchoolPeriod(school_id=world.school.id, started_on=date(2025, 9, 1))
+    )
+    for partnership, started, finished in (
+        (world.partnerships[2025], date(2025, 9, 1), date(2025, 9, 30)),
+        (world.partnership_b, date(2025, 10, 1), None),
+    ):
+        teacher.add_training_period(placement, _training(partnership.id, world, started, finished))
+    with world.uow() as uow:
+        uow.teachers.add(teacher)
+        uow.commit()
+    successors = teacher.training_periods()[1].id
+    during = world.declaration(teacher, "started", at(date(2025, 9, 30)))
+    after = world.declaration(teacher, "retained-1", at(date(2025, 10, 5)))
+    with world.uow() as uow:
+        for each in (during, after):
+            declaration = uow.declarations.get(each.id)
+            declaration.training_period_id = successors
+            uow.declarations.save(declaration)
+        uow.commit()
+
+    shown = api.data("/participant-declarations", {"filter[participant_id]": str(teacher.api_id)})
+
+    assert [each["id"] for each in shown] == [str(during.api_id)]

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 import attrs
-from sqlalchemy import ColumnElement, Row, Select, and_, exists, or_, select
+from sqlalchemy import ColumnElement, Row, Select, and_, exists, func, or_, select
 from sqlalchemy.orm import aliased
 
 from ecf2.adapters.db.contracts_rows import (
@@ -92,6 +92,10 @@ def _trained_by(lead_provider_id: int) -> ColumnElement[bool]:
             _own.teacher_id == TrainingPeriodRow.teacher_id,
             _own.role == TrainingPeriodRow.role,
             _own_alp.lead_provider_id == lead_provider_id,
+            or_(
+                _own.finished_on.is_(None),
+                func.date(DeclarationRow.declaration_date) <= _own.finished_on,
+            ),
         )
     )
     return and_(_billable_or_changeable(), exists(own))
