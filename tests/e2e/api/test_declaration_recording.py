@@ -304,3 +304,14 @@ def test_a_body_without_attributes_is_a_bad_request(api: Api, world: Declaration
 
     assert response.status_code == 400
     assert response.json()["errors"][0]["title"] == "Bad request"
+
+
+def test_a_participant_training_in_a_cohort_whose_payments_are_frozen_is_refused(
+    api: Api, world: DeclarationWorld
+) -> None:
+    frozen = {"payments_frozen_at": datetime(2025, 6, 16, tzinfo=UTC)}
+    execute(world, update(ContractPeriodRow).where(ContractPeriodRow.year == 2024).values(frozen))
+
+    response = declare(api, world.ect(2024), "started", "2024-10-01T10:00:00Z")
+
+    assert refused_on(response) == ["cohort"]
