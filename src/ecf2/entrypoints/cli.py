@@ -2,17 +2,33 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 import click
 
-from ecf2.entrypoints.cli_finance import finance
-from ecf2.entrypoints.cli_seed import seed
 from ecf2.entrypoints.cli_settings import cli_settings
-from ecf2.entrypoints.cli_tokens import api_token
+
+# Command groups load only when asked for, so `ecf2 serve` starts without importing them.
+_LAZY_GROUPS = {
+    "seed": "ecf2.entrypoints.cli_seed:seed",
+    "api-token": "ecf2.entrypoints.cli_tokens:api_token",
+    "finance": "ecf2.entrypoints.cli_finance:finance",
+}
 
 
-@click.group()
+class _LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *_LAZY_GROUPS])
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in _LAZY_GROUPS:
+            return super().get_command(ctx, name)
+        module, attribute = _LAZY_GROUPS[name].split(":")
+        return getattr(importlib.import_module(module), attribute)
+
+
+@click.group(cls=_LazyGroup)
 def main() -> None:
     """Register early career teachers."""
 
@@ -55,10 +71,6 @@ def upgrade() -> None:
     upgrade_to_head(cli_settings().database_url)
     click.echo("The database is at the head revision.")
 
-
-main.add_command(seed)
-main.add_command(api_token)
-main.add_command(finance)
 
 if __name__ == "__main__":
     sys.exit(main())
