@@ -17,7 +17,7 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
-ECF2 = str(ROOT / ".venv" / "bin" / "ecf2")
+ECF2 = os.environ.get("ECF2_BENCH_COMMAND", str(ROOT / ".venv" / "bin" / "ecf2"))
 GOAL_SECONDS = 3.0
 
 
