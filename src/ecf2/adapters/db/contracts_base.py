@@ -56,10 +56,6 @@ class AggregateRepository(SqlRepository):
             raise NotFound(f"There is no {self.what} with id {entity.id}")
         self._write(entity, checked(entity, row))
 
-    def _paired_row(self, entity: Any) -> Any | None:
-        """The row this unit of work already gave the entity, even before a flush."""
-        return next((row for mine, row in reversed(self._pairs) if mine is entity), None)
-
     def _write(self, entity: Any, row: Any) -> None:
         for child, child_row in self._apply(entity, row):
             self._pair(child, child_row)

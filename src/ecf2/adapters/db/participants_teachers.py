@@ -260,7 +260,7 @@ class SqlTeacherRepository(SqlRepository):
         return self._pair(mentorship, row)
 
     def _row_of(self, entity: object) -> Any:
-        row = next((row for paired, row in self._pairs if paired is entity), None)
+        row = self._paired_row(entity)
         if row is None:
             raise ValueError("Add or save the mentor before the mentorship that names them")
         return row

@@ -29,6 +29,10 @@ class SqlRepository:
         self._pairs.append((entity, row))
         return row
 
+    def _paired_row(self, entity: Any) -> Any | None:
+        """The row this unit of work already gave the entity, even before a flush."""
+        return next((row for mine, row in reversed(self._pairs) if mine is entity), None)
+
     def _seen(self, root: Any) -> Any:
         """Remember an aggregate root this unit of work loaded or saved."""
         if not any(root is seen for seen in self._roots):

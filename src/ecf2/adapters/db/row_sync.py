@@ -13,9 +13,6 @@ class PairingRepository(SqlRepository):
     """A repository that can find the row it already gave an entity in this unit of work,
     even before the flush that gives the entity its id."""
 
-    def _paired_row(self, entity: Any) -> Any:
-        return next((row for mine, row in reversed(self._pairs) if mine is entity), None)
-
     def _row_of(self, entity: Any, row_class: Any) -> Any:
         row = self._paired_row(entity)
         if row is None and entity.id is not None:
