@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import httpx
@@ -478,3 +478,130 @@ def test_unknown_bands_are_not_found(finance, engine, suffix):  # noqa: F811
         engine, "SELECT min(id) FROM active_lead_providers WHERE contract_period_year = 2025"
     )
     assert finance.get(f"{PERIODS}/2025/lead-providers/{id}{suffix}").status_code == 404
+
+
+# The flat rate for mentors on a 2025 (ittecf_ectp) contract.
+
+FLAT_RATE = (
+    "SELECT f.contract_id, c.active_lead_provider_id, f.id "
+    "FROM contract_flat_rate_fee_structures f "
+    "JOIN contracts c ON c.id = f.contract_id "
+    "JOIN active_lead_providers a ON a.id = c.active_lead_provider_id "
+    "WHERE a.contract_period_year = 2025 ORDER BY f.id"
+)
+
+
+def _flat_rate(engine: Engine) -> tuple[str, int]:  # noqa: F811
+    with engine.connect() as connection:
+        contract_id, active_id, flat_id = connection.execute(text(FLAT_RATE)).first()
+    return f"{PERIODS}/2025/lead-providers/{active_id}/contracts/{contract_id}", flat_id
+
+
+def test_changing_the_flat_rate_for_mentors(finance, engine, alter):  # noqa: F811
+    base, flat_id = _flat_rate(engine)
+    with engine.connect() as connection:
+        before = connection.execute(
+            text(
+                "SELECT recruitment_target, fee_per_declaration "
+                "FROM contract_flat_rate_fee_structures WHERE id = :id"
+            ),
+            {"id": flat_id},
+        ).one()
+    alter(
+        "contract_flat_rate_fee_structures",
+        {"id": flat_id},
+        recruitment_target=before[0],
+        fee_per_declaration=before[1],
+    )
+    form = finance.get(f"{base}/mentor-rate/edit")
+    assert form.status_code == 200
+    response = _post(
+        finance,
+        f"{base}/mentor-rate",
+        f"{base}/mentor-rate/edit",
+        fee_per_declaration="£1,234.50",
+        mentor_recruitment_target="321",
+    )
+    assert response.status_code == 303
+    fee = scalar(
+        engine,
+        "SELECT fee_per_declaration FROM contract_flat_rate_fee_structures WHERE id = :id",
+        id=flat_id,
+    )
+    assert str(fee).startswith("1234.5")
+    assert "£1,234.50" in finance.get(response.headers["location"].split("#")[0]).text
+
+
+@pytest.mark.parametrize(
+    ("fee", "target", "error"),
+    [
+        ("", "300", "Enter the price per mentor"),
+        ("lots", "300", "The price per mentor must be an amount, like 1000.00"),
+        ("0", "300", "Fee per declaration must be more than 0"),
+        (
+            "10.001",
+            "300",
+            "Fee per declaration must have at most 10 digits before the decimal point "
+            "and 2 after it",
+        ),
+        ("1000", "", "Enter the mentor recruitment target"),
+        ("1000", "0", "Recruitment target must be more than 0"),
+    ],
+)
+def test_the_flat_rate_rules_are_shown_in_the_error_summary(finance, engine, fee, target, error):  # noqa: F811
+    base, _ = _flat_rate(engine)
+    response = _post(
+        finance,
+        f"{base}/mentor-rate",
+        f"{base}/mentor-rate/edit",
+        fee_per_declaration=fee,
+        mentor_recruitment_target=target,
+    )
+    assert response.status_code == 400
+    assert error in _errors(response)
+
+
+def test_a_frozen_contract_period_keeps_its_flat_rate(finance, engine, alter):  # noqa: F811
+    base, _ = _flat_rate(engine)
+    alter("contract_periods", {"year": 2025}, payments_frozen_at=datetime(2026, 1, 1, tzinfo=UTC))
+    response = _post(
+        finance,
+        f"{base}/mentor-rate",
+        f"{base}/mentor-rate/edit",
+        fee_per_declaration="1500",
+        mentor_recruitment_target="300",
+    )
+    assert response.status_code == 400
+    assert (
+        "Payments for this contract period are frozen, so its contracts cannot change"
+        in _errors(response)
+    )
+
+
+def test_a_contract_without_a_flat_rate_or_of_another_lead_provider_is_not_found(finance, engine):  # noqa: F811
+    base, _ = _flat_rate(engine)
+    ecf_contract = scalar(
+        engine,
+        "SELECT c.id FROM contracts c "
+        "JOIN active_lead_providers a ON a.id = c.active_lead_provider_id "
+        "WHERE a.contract_period_year = 2024 ORDER BY c.id LIMIT 1",
+    )
+    active_2024 = scalar(
+        engine, "SELECT active_lead_provider_id FROM contracts WHERE id = :id", id=ecf_contract
+    )
+    ecf = f"{PERIODS}/2024/lead-providers/{active_2024}/contracts/{ecf_contract}/mentor-rate/edit"
+    assert finance.get(ecf).status_code == 404
+    elsewhere = base.replace("/contracts/", "/contracts/9999")
+    assert finance.get(f"{elsewhere}/mentor-rate/edit").status_code == 404
+    wrong_year = base.replace("/2025/", "/2024/")
+    assert finance.get(f"{wrong_year}/mentor-rate/edit").status_code == 404
+
+
+def test_a_flat_rate_form_without_the_token_is_refused(finance, engine):  # noqa: F811
+    base, _ = _flat_rate(engine)
+    response = finance.post(
+        f"{base}/mentor-rate",
+        data={"fee_per_declaration": "1", "mentor_recruitment_target": "1"},
+        follow_redirects=False,
+    )
+    assert response.status_code == 403

@@ -5,6 +5,7 @@ finance-and-payments §1.1-§1.3), through the services and the real unit of wor
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import attrs
 from pytest_bdd import given, parsers, then, when
@@ -12,7 +13,11 @@ from pytest_bdd import given, parsers, then, when
 from ecf2.domain.contracts import (
     ActiveLeadProvider,
     Band,
+    BandedFeeStructure,
+    Contract,
     ContractPeriod,
+    ContractType,
+    FlatRateFeeStructure,
     Milestone,
     Schedule,
     ScheduleIdentifier,
@@ -41,6 +46,9 @@ REFUSALS = {
     "the lead provider is already contracted in that contract period": (
         "active_lead_provider_once_per_contract_period"
     ),
+    "the price per mentor must be more than 0": "fee_per_declaration_in_range",
+    "the recruitment target must be more than 0": "recruitment_target_in_range",
+    "the contract has no flat rate for mentors": "flat_rate_only_on_ittecf_ectp_contracts",
 }
 
 
@@ -143,7 +151,49 @@ def milestone_runs(
     finance_world.added("schedules", schedule)
 
 
+@given(
+    _step(
+        "{provider} has a contract for {year:d} paying £{price} per mentor for {target:d} mentors"
+    )
+)
+def flat_rate_contract(
+    finance_world: FinanceWorld, provider: str, year: int, price: str, target: int
+) -> None:
+    contracted(finance_world, provider, year)
+    active = _active(finance_world, provider, year)
+    contract = Contract(
+        active_lead_provider_id=active.id,
+        contract_type=ContractType.ITTECF_ECTP,
+        banded_fee_structure=BandedFeeStructure(
+            recruitment_target=2000, uplift_fee_per_declaration=0, setup_fee=0
+        ),
+        flat_rate_fee_structure=FlatRateFeeStructure(
+            recruitment_target=target, fee_per_declaration=Decimal(price)
+        ),
+    )
+    finance_world.contracts[provider, year] = finance_world.added("contracts", contract)
+
+
 # Whens.
+
+
+@when(
+    _step(
+        "finance change {provider}'s {year:d} flat rate to £{price} per mentor for "
+        "{target:d} mentors"
+    ),
+    target_fixture="outcome",
+)
+def change_flat_rate(
+    finance_world: FinanceWorld, provider: str, year: int, price: str, target: int
+) -> Outcome:
+    active = _active(finance_world, provider, year)
+    contract_id = finance_world.contracts[provider, year]
+    return attempt(
+        lambda: _providers(finance_world).change_mentor_flat_rate(
+            active.id, contract_id, target, price, finance_world.finance()
+        )
+    )
 
 
 @when(
@@ -253,6 +303,14 @@ def remove_band(finance_world: FinanceWorld, letter: str, provider: str, year: i
 
 
 # Thens.
+
+
+@then(_step("{provider}'s {year:d} contract pays £{price} per mentor"))
+def pays_per_mentor(finance_world: FinanceWorld, provider: str, year: int, price: str) -> None:
+    with finance_world.uow as uow:
+        contract = uow.contracts.get(finance_world.contracts[provider, year])
+    assert contract.flat_rate_fee_structure is not None
+    assert contract.flat_rate_fee_structure.fee_per_declaration == Decimal(price)
 
 
 @then("the change is made")

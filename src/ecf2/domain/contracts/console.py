@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
+
+import attrs
 
 from ecf2.domain.contracts.contract_periods import (
     ContractPeriod,
@@ -174,6 +177,30 @@ class ActiveLeadProviderService:
             uow.active_lead_providers.save(active)
             heading = f"Band {band.letter} deleted"
             uow.record(self._event("band_deleted", heading, by, active))
+            uow.commit()
+
+    def change_mentor_flat_rate(
+        self,
+        active_lead_provider_id: int,
+        contract_id: int,
+        recruitment_target: int,
+        fee_per_declaration: Decimal | str,
+        by: Actor,
+    ) -> None:
+        with self._uow() as uow:
+            active = uow.active_lead_providers.get(active_lead_provider_id)
+            contract = uow.contracts.get(contract_id)
+            if contract.active_lead_provider_id != active_lead_provider_id:
+                raise NotFound(f"There is no contract {contract_id} for this lead provider")
+            period = uow.contract_periods.get(active.contract_period_year)
+            changes = contract.change_mentor_flat_rate(
+                recruitment_target,
+                fee_per_declaration,
+                payments_frozen=period.payments_frozen(self._clock.now()),
+            )
+            uow.contracts.save(contract)
+            event = self._event("contract_updated", "Mentor flat rate updated", by, active, changes)
+            uow.record(attrs.evolve(event, subjects={**event.subjects, "contract": contract}))
             uow.commit()
 
     def _event(

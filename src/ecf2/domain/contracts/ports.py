@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from ecf2.domain.contracts.api_tokens import ApiToken
+from ecf2.domain.contracts.contract import Contract
 from ecf2.domain.contracts.contract_periods import ContractPeriod
 from ecf2.domain.contracts.lead_providers import ActiveLeadProvider, LeadProvider
 from ecf2.domain.contracts.schedules import Schedule, ScheduleIdentifier
@@ -58,7 +59,11 @@ class LeadProviderLookup(Protocol):
     def get(self, id: int) -> LeadProvider: ...
 
 
-class ContractLookup(Protocol):
+class ContractRepository(Protocol):
+    def get(self, id: int) -> Contract: ...
+
+    def save(self, contract: Contract) -> None: ...
+
     def exist_for_active_lead_provider(self, active_lead_provider_id: int) -> bool: ...
 
 
@@ -69,4 +74,4 @@ class ContractsConsoleUnitOfWork(UnitOfWork, Protocol):
     contract_periods: ContractPeriodRepository
     schedules: ScheduleRepository
     active_lead_providers: ActiveLeadProviderRepository
-    contracts: ContractLookup
+    contracts: ContractRepository
