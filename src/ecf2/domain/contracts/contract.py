@@ -102,7 +102,11 @@ class Contract:
             f"{label} changed from '{old}' to '{new}'"
             for label, old, new in (
                 ("Mentor recruitment target", before.recruitment_target, after.recruitment_target),
-                ("Price per mentor", before.fee_per_declaration, after.fee_per_declaration),
+                (
+                    "Price per mentor",
+                    f"{before.fee_per_declaration:.2f}",
+                    f"{after.fee_per_declaration:.2f}",
+                ),
             )
             if old != new
         )
