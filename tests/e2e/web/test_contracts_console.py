@@ -607,3 +607,25 @@ def test_a_flat_rate_form_without_the_token_is_refused(finance, engine):  # noqa
         follow_redirects=False,
     )
     assert response.status_code == 403
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        MILESTONE,
+        f"{PERIODS}/2025",
+        f"{PERIODS}/2025/lead-providers",
+        "{active}/bands",
+        "{active}/bands/1",
+        "{active}/bands/1/delete",
+    ],
+)
+def test_every_form_needs_the_token(finance, engine, path):  # noqa: F811
+    events_before = _count(engine, "SELECT count(*) FROM events")
+    active = scalar(
+        engine, "SELECT min(id) FROM active_lead_providers WHERE contract_period_year = 2025"
+    )
+    path = path.format(active=f"{PERIODS}/2025/lead-providers/{active}")
+    response = finance.post(path, data={"capacity": "5000"}, follow_redirects=False)
+    assert response.status_code == 403
+    assert _count(engine, "SELECT count(*) FROM events") == events_before
