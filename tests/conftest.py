@@ -22,6 +22,8 @@ pytest_plugins = [
     "tests.features.steps.participants",
     "tests.features.steps.payments",
     "tests.features.steps.payments_outcomes",
+    "tests.features.steps.funding_eligibility",
+    "tests.features.steps.contracts_console",
 ]
 
 POSTGRES_URL = os.environ.get("ECF2_TEST_POSTGRES_URL")

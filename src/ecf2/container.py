@@ -12,14 +12,19 @@ from ecf2.adapters.db.queries.api.participants import SqlParticipantReads
 from ecf2.adapters.db.queries.api.partnerships import SqlPartnershipReads
 from ecf2.adapters.db.queries.api.schools import SqlSchoolReads
 from ecf2.adapters.db.queries.api.statements import SqlStatementReads
+from ecf2.adapters.db.queries.contracts_console import SqlContractsConsoleReads
 from ecf2.adapters.db.queries.declaration_facts import SqlDeclarationFacts
 from ecf2.adapters.db.queries.schools import SqlSchoolHomeReads
 from ecf2.adapters.db.queries.sign_in import SqlSignInReads
 from ecf2.adapters.db.queries.statements import SqlStatementCalculationReads
+from ecf2.adapters.db.queries.waiting_for_funding import SqlWaitingForFunding
 from ecf2.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from ecf2.adapters.trs.client import TrsClient
+from ecf2.domain.contracts.console import ActiveLeadProviderService, ContractPeriodService
 from ecf2.domain.contracts.services import ApiTokenService
+from ecf2.domain.participants.funding import FundingEligibilityService
 from ecf2.domain.participants.sign_in import SchoolSignInService
+from ecf2.domain.payments.late_eligibility import LateEligibility
 from ecf2.domain.payments.provider_voids import ProviderVoids
 from ecf2.domain.payments.recording import DeclarationRecording
 from ecf2.domain.payments.services import (
@@ -87,6 +92,28 @@ class Container(containers.DeclarativeContainer):
     )
     statement_calculations = providers.Factory(
         StatementCalculationService, reads=statement_calculation_reads
+    )
+
+    # Late funding eligibility: participants record it, payments make the teacher's
+    # waiting declarations eligible (finance-and-payments §4.2).
+    late_eligibility = providers.Factory(
+        LateEligibility,
+        waiting=providers.Factory(SqlWaitingForFunding, session_factory=session_factory),
+        declarations=finance_declarations,
+    )
+    funding_eligibility = providers.Factory(
+        FundingEligibilityService, uow=uow.provider, clock=clock, listener=late_eligibility
+    )
+
+    # The finance console's contract periods, schedules, lead providers and bands.
+    contract_periods_console = providers.Factory(
+        ContractPeriodService, uow=uow.provider, clock=clock
+    )
+    active_lead_providers_console = providers.Factory(
+        ActiveLeadProviderService, uow=uow.provider, clock=clock
+    )
+    contracts_console_reads = providers.Factory(
+        SqlContractsConsoleReads, session_factory=session_factory
     )
 
 

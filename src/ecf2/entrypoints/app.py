@@ -11,6 +11,10 @@ from ecf2.entrypoints.auth import AUTH_EXCEPTION_HANDLERS, TEMPLATE_CALLABLES, w
 from ecf2.entrypoints.di import dependencies
 from ecf2.entrypoints.errors import EXCEPTION_HANDLERS
 from ecf2.entrypoints.health import healthcheck
+from ecf2.entrypoints.web.finance_admin.contract_periods import ContractPeriodsController
+from ecf2.entrypoints.web.finance_admin.contracts import ContractsController
+from ecf2.entrypoints.web.finance_admin.lead_providers import ActiveLeadProvidersController
+from ecf2.entrypoints.web.finance_admin.milestones import MilestonesController
 from ecf2.entrypoints.web.pages import start_page
 from ecf2.entrypoints.web.schools.home import SchoolHomeController
 from ecf2.entrypoints.web.sign_in import SignInController
@@ -26,6 +30,10 @@ def create_app(container: Container | None = None) -> Litestar:
             api_router(container),
             SignInController,
             SchoolHomeController,
+            ContractPeriodsController,
+            MilestonesController,
+            ActiveLeadProvidersController,
+            ContractsController,
             create_static_files_router(path="/static", directories=[STATIC]),
             # GOV.UK Frontend's stylesheet asks for its fonts and images under /assets.
             create_static_files_router(path="/assets", directories=[GOVUK_ASSETS / "assets"]),

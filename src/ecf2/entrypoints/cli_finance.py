@@ -39,13 +39,16 @@ def calculate(file: Path) -> None:
     help="The day to run as, YYYY-MM-DD (default: today in England).",
 )
 def mark_payable(day: datetime | None) -> None:
-    """The daily task: open output statements whose deadline has passed become payable,
-    with their eligible declarations (finance-and-payments §3.3)."""
+    """The daily task: declarations whose funding eligibility arrived without them being
+    made eligible catch up (finance-and-payments §4.2); then open output statements whose
+    deadline has passed become payable, with their eligible declarations (§3.3)."""
     from ecf2.container import build_container
     from ecf2.entrypoints.cli_settings import cli_settings
 
-    service = build_container(cli_settings()).finance_statements()
+    container = build_container(cli_settings())
+    service = container.finance_statements()
     try:
+        container.late_eligibility().catch_up(day.date() if day else None)
         marked = service.mark_statements_payable(day.date() if day else None)
     except DomainError as error:
         raise click.ClickException(str(error)) from error

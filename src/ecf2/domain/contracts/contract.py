@@ -73,6 +73,44 @@ class Contract:
         """No VAT is added for a lead provider that is not VAT registered (§1.4)."""
         return self.vat_rate if vat_registered else Decimal(0)
 
+    def change_mentor_flat_rate(
+        self, recruitment_target: int, fee_per_declaration: Decimal | str, *, payments_frozen: bool
+    ) -> tuple[str, ...]:
+        """New terms for mentors, paid at a flat rate on `ittecf_ectp` contracts only (§1.7,
+        §2); a contract stops changing once its contract period's payments are frozen
+        (§1.1). Returns a line per change for the audit trail."""
+        if self.contract_type is not ContractType.ITTECF_ECTP or not self.flat_rate_fee_structure:
+            raise RuleBroken(
+                "Only an ittecf_ectp contract pays mentors at a flat rate",
+                field="fee_per_declaration",
+                rule="flat_rate_only_on_ittecf_ectp_contracts",
+            )
+        if payments_frozen:
+            raise RuleBroken(
+                "Payments for this contract period are frozen, so its contracts cannot change",
+                field="fee_per_declaration",
+                rule="contract_period_payments_frozen",
+            )
+        before = self.flat_rate_fee_structure
+        after = FlatRateFeeStructure(
+            recruitment_target=recruitment_target,
+            fee_per_declaration=fee_per_declaration,
+            id=before.id,
+        )
+        self.flat_rate_fee_structure = after
+        return tuple(
+            f"{label} changed from '{old}' to '{new}'"
+            for label, old, new in (
+                ("Mentor recruitment target", before.recruitment_target, after.recruitment_target),
+                (
+                    "Price per mentor",
+                    f"{before.fee_per_declaration:.2f}",
+                    f"{after.fee_per_declaration:.2f}",
+                ),
+            )
+            if old != new
+        )
+
     def check_bands_belong_to(self, band_ids: Collection[int]) -> None:
         """Every band term must price a band of this contract's active lead provider."""
         foreign = [term.band_id for term in self.banded.band_terms if term.band_id not in band_ids]

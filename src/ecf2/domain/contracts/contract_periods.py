@@ -66,6 +66,92 @@ class ContractPeriod:
     def freeze_payments(self, at: datetime) -> None:
         self.payments_frozen_at = at
 
+    @property
+    def settings(self) -> ContractPeriodSettings:
+        return ContractPeriodSettings(
+            started_on=self.started_on,
+            finished_on=self.finished_on,
+            enabled=self.enabled,
+            payments_frozen=self.payments_frozen_at is not None,
+            mentor_funding_enabled=self.mentor_funding_enabled,
+            detailed_evidence_types_enabled=self.detailed_evidence_types_enabled,
+            uplift_fees_enabled=self.uplift_fees_enabled,
+        )
+
+    def change(self, settings: ContractPeriodSettings, now: datetime) -> tuple[str, ...]:
+        """Take the new settings; returns a line per change for the audit trail. Ticking
+        "payments frozen" freezes them from now; an earlier freeze keeps its moment."""
+        Period(settings.started_on, settings.finished_on)
+        changes = settings.changes_from(self.settings)
+        self.started_on, self.finished_on = settings.started_on, settings.finished_on
+        self.enabled = settings.enabled
+        self.mentor_funding_enabled = settings.mentor_funding_enabled
+        self.detailed_evidence_types_enabled = settings.detailed_evidence_types_enabled
+        self.uplift_fees_enabled = settings.uplift_fees_enabled
+        if not settings.payments_frozen:
+            self.payments_frozen_at = None
+        elif self.payments_frozen_at is None:
+            self.payments_frozen_at = now
+        return changes
+
+    @classmethod
+    def open(cls, year: int, settings: ContractPeriodSettings, now: datetime) -> ContractPeriod:
+        period = cls(year=year, started_on=settings.started_on, finished_on=settings.finished_on)
+        period.change(settings, now)
+        return period
+
+
+@attrs.frozen(kw_only=True)
+class ContractPeriodSettings:
+    """What finance set on a contract period (§1.1): its dates and its switches."""
+
+    started_on: date
+    finished_on: date
+    enabled: bool = False
+    payments_frozen: bool = False
+    mentor_funding_enabled: bool = False
+    detailed_evidence_types_enabled: bool = False
+    uplift_fees_enabled: bool = True
+
+    def changes_from(self, before: ContractPeriodSettings) -> tuple[str, ...]:
+        return tuple(
+            f"{_LABELS[name]} changed from '{_shown(old)}' to '{_shown(new)}'"
+            for name, old, new in (
+                (field.name, getattr(before, field.name), getattr(self, field.name))
+                for field in attrs.fields(ContractPeriodSettings)
+            )
+            if old != new
+        )
+
+
+_LABELS = {
+    "started_on": "Start date",
+    "finished_on": "End date",
+    "enabled": "Registration open",
+    "payments_frozen": "Payments frozen",
+    "mentor_funding_enabled": "Mentor funding",
+    "detailed_evidence_types_enabled": "Detailed evidence types",
+    "uplift_fees_enabled": "Uplift fees",
+}
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, date):
+        return f"{value.day} {value:%B %Y}"
+    return str(value)
+
+
+def check_year_free(year: int, contract_periods: Iterable[ContractPeriod]) -> None:
+    """Each year has one contract period (§1.1: the year is its key)."""
+    if contract_period_for_year(year, contract_periods) is not None:
+        raise RuleBroken(
+            f"There is already a {year} contract period",
+            field="year",
+            rule="contract_period_year_taken",
+        )
+
 
 def check_no_overlap(contract_periods: Iterable[ContractPeriod]) -> None:
     """No two contract periods share a day (participants-and-schools §1.9)."""

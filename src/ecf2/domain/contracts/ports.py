@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Protocol
 
 from ecf2.domain.contracts.api_tokens import ApiToken
-from ecf2.domain.contracts.lead_providers import LeadProvider
+from ecf2.domain.contracts.contract import Contract
+from ecf2.domain.contracts.contract_periods import ContractPeriod
+from ecf2.domain.contracts.lead_providers import ActiveLeadProvider, LeadProvider
+from ecf2.domain.contracts.schedules import Schedule, ScheduleIdentifier
 from ecf2.domain.shared.unit_of_work import UnitOfWork
 
 
@@ -24,3 +27,51 @@ class ApiTokenRepository(Protocol):
 class ApiTokensUnitOfWork(UnitOfWork, Protocol):
     lead_providers: LeadProviderRepository
     api_tokens: ApiTokenRepository
+
+
+class ContractPeriodRepository(Protocol):
+    def get(self, year: int) -> ContractPeriod: ...
+
+    def list_all(self) -> list[ContractPeriod]: ...
+
+    def add(self, period: ContractPeriod) -> None: ...
+
+    def save(self, period: ContractPeriod) -> None: ...
+
+
+class ScheduleRepository(Protocol):
+    def by_identifier(self, year: int, identifier: ScheduleIdentifier) -> Schedule | None: ...
+
+    def save(self, schedule: Schedule) -> None: ...
+
+
+class ActiveLeadProviderRepository(Protocol):
+    def get(self, id: int) -> ActiveLeadProvider: ...
+
+    def for_lead_provider(self, lead_provider_id: int, year: int) -> ActiveLeadProvider | None: ...
+
+    def add(self, active_lead_provider: ActiveLeadProvider) -> None: ...
+
+    def save(self, active_lead_provider: ActiveLeadProvider) -> None: ...
+
+
+class LeadProviderLookup(Protocol):
+    def get(self, id: int) -> LeadProvider: ...
+
+
+class ContractRepository(Protocol):
+    def get(self, id: int) -> Contract: ...
+
+    def save(self, contract: Contract) -> None: ...
+
+    def exist_for_active_lead_provider(self, active_lead_provider_id: int) -> bool: ...
+
+
+class ContractsConsoleUnitOfWork(UnitOfWork, Protocol):
+    """What the finance console's contract changes load and save."""
+
+    lead_providers: LeadProviderLookup
+    contract_periods: ContractPeriodRepository
+    schedules: ScheduleRepository
+    active_lead_providers: ActiveLeadProviderRepository
+    contracts: ContractRepository

@@ -9,7 +9,7 @@ from enum import StrEnum
 import attrs
 
 from ecf2.domain.shared.declaration_types import DeclarationType
-from ecf2.domain.shared.errors import InvalidValue, RuleBroken
+from ecf2.domain.shared.errors import InvalidValue, NotFound, RuleBroken
 from ecf2.domain.shared.events import DomainEvent
 
 
@@ -129,17 +129,35 @@ class Schedule:
         )
         return self._accept(milestone)
 
+    def change_milestone(
+        self, declaration_type: DeclarationType, start_date: date, milestone_date: date | None
+    ) -> tuple[str, ...]:
+        """New dates for one milestone, under the same rules as a new one (§1.11): it
+        starts on or after 1 June of the contract period's year and its milestone date, if
+        any, is after its start. Returns a line per change for the audit trail."""
+        milestone = self.milestone_for(declaration_type)
+        if milestone is None:
+            raise NotFound(f"{self.identifier} has no {declaration_type} milestone")
+        changed = Milestone(
+            declaration_type=declaration_type, start_date=start_date, milestone_date=milestone_date
+        )
+        self._check_starts_in_contract_period(changed)
+        changes = tuple(
+            f"{label} changed from '{_day(old)}' to '{_day(new)}'"
+            for label, old, new in (
+                ("Start date", milestone.start_date, start_date),
+                ("Milestone date", milestone.milestone_date, milestone_date),
+            )
+            if old != new
+        )
+        milestone.start_date, milestone.milestone_date = start_date, milestone_date
+        return changes
+
     def milestone_for(self, declaration_type: DeclarationType) -> Milestone | None:
         return next((m for m in self.milestones if m.declaration_type == declaration_type), None)
 
     def _accept(self, milestone: Milestone) -> Milestone:
-        if milestone.start_date < self.earliest_start_date:
-            raise InvalidValue(
-                f"A milestone of the {self.contract_period_year} contract period cannot start "
-                f"before 1 June {self.contract_period_year}",
-                field="start_date",
-                rule="milestone_starts_in_contract_period",
-            )
+        self._check_starts_in_contract_period(milestone)
         if self.milestone_for(milestone.declaration_type) is not None:
             raise RuleBroken(
                 f"{self.identifier} already has a {milestone.declaration_type} milestone",
@@ -149,3 +167,16 @@ class Schedule:
         self.milestones.append(milestone)
         self.milestones.sort(key=lambda m: m.declaration_type.position)
         return milestone
+
+    def _check_starts_in_contract_period(self, milestone: Milestone) -> None:
+        if milestone.start_date < self.earliest_start_date:
+            raise InvalidValue(
+                f"A milestone of the {self.contract_period_year} contract period cannot start "
+                f"before 1 June {self.contract_period_year}",
+                field="start_date",
+                rule="milestone_starts_in_contract_period",
+            )
+
+
+def _day(day: date | None) -> str:
+    return "none" if day is None else f"{day.day} {day:%B %Y}"

@@ -23,6 +23,11 @@ class StaffRole(StrEnum):
     PRODUCT_TEAM = "product_team"
 
 
+def role_has_finance_access(role: StaffRole) -> bool:
+    """Finance pages are for the finance and product teams (c.5)."""
+    return role in (StaffRole.FINANCE, StaffRole.PRODUCT_TEAM)
+
+
 def _email(value: str) -> str:
     email = (value or "").strip().lower()
     local_part = email.removesuffix(STAFF_EMAIL_DOMAIN)
@@ -78,7 +83,7 @@ class DfeStaffUser:
 
     @property
     def can_access_finance(self) -> bool:
-        return self.role in (StaffRole.FINANCE, StaffRole.PRODUCT_TEAM)
+        return role_has_finance_access(self.role)
 
     def can_fix_data(self, *, data_fixes_enabled: bool) -> bool:
         return data_fixes_enabled and self.role is StaffRole.PRODUCT_TEAM

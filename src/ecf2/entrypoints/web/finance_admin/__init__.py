@@ -1,0 +1,2 @@
+"""The finance console's contract pages: contract periods, schedules and milestones,
+lead providers contracted in each period, their bands and contracts."""
