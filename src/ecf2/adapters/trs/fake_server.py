@@ -5,19 +5,16 @@ It answers `GET /v3/persons/{trn}` and `PUT /v3/persons/{trn}/cpd-induction` the
 
 from __future__ import annotations
 
-import socket
 import threading
-import time
 from collections.abc import Callable, Mapping
 from typing import Any
 
-import httpx
-import uvicorn
 from attrs import evolve, frozen
 from litestar import Litestar, Request, Response, Router, get, put
 from litestar.datastructures import State
 from litestar.params import FromPath, JSONBody
 
+from ecf2.adapters.loopback import serve_on_loopback
 from ecf2.adapters.trs.demo_data import TrsOutcome, TrsRecord, demo_trs_records
 from ecf2.adapters.trs.payloads import (
     TrsInduction,
@@ -180,53 +177,8 @@ def run_fake_trs(
     port: int = 0,
     startup_timeout: float = 10.0,
 ) -> tuple[str, Callable[[], None]]:
-    """Serve the fake TRS with uvicorn on a background thread; port 0 picks a free port.
+    """Serve the fake TRS on a background thread; port 0 picks a free port.
 
     Returns once it answers: its base URL and a function that stops it."""
-    sock = _bound_socket(host, port)
     app = create_fake_trs_app(records)
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
-    thread = threading.Thread(
-        target=server.run, kwargs={"sockets": [sock]}, name="fake-trs", daemon=True
-    )
-    thread.start()
-    base_url = _base_url(host, sock.getsockname()[1])
-
-    def stop() -> None:
-        server.should_exit = True
-        thread.join(timeout=5)
-        sock.close()
-
-    try:
-        _wait_until_answering(f"{base_url}/health", thread, startup_timeout)
-    except Exception:
-        stop()
-        raise
-    return base_url, stop
-
-
-def _bound_socket(host: str, port: int) -> socket.socket:
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((host, port))
-    sock.set_inheritable(True)
-    return sock
-
-
-def _base_url(host: str, port: int) -> str:
-    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
-
-
-def _wait_until_answering(url: str, thread: threading.Thread, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if not thread.is_alive():
-            raise RuntimeError("The fake TRS server stopped while starting")
-        try:
-            if httpx.get(url, timeout=0.5).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.02)
-    raise TimeoutError(f"The fake TRS server did not answer at {url} within {timeout}s")
+    return serve_on_loopback(app, "fake TRS", host=host, port=port, startup_timeout=startup_timeout)
