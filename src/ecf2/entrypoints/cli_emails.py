@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import click
-from sqlalchemy import select
 
-from ecf2.adapters.db.emails import EmailRow
+from ecf2.adapters.db.queries.emails import SqlEmailOutboxReads
 
 
 def _container():  # type: ignore[no-untyped-def]
@@ -24,12 +23,11 @@ def emails() -> None:
 @click.option("--last", default=20, show_default=True, help="How many, newest first.")
 def list_emails(last: int) -> None:
     """The newest emails in the outbox, with where each has got to."""
-    with _container().session_factory()() as session:
-        rows = session.scalars(select(EmailRow).order_by(EmailRow.id.desc()).limit(last)).all()
-    for row in rows:
+    reads = SqlEmailOutboxReads(_container().session_factory())
+    for outbox in reads.newest(last):
         click.echo(
-            f"{row.id}\t{row.queued_at:%Y-%m-%d %H:%M}\t{row.status}\t{row.template}\t"
-            f"{row.email_address}"
+            f"{outbox.id}\t{outbox.queued_at:%Y-%m-%d %H:%M}\t{outbox.status}\t"
+            f"{outbox.email.template}\t{outbox.email.to}\t{outbox.provider_reference or ''}"
         )
 
 

@@ -229,9 +229,23 @@ def test_a_callback_with_another_state_is_refused(client):
     _refused_with_sign_in_failed(client.get(forged), client)
 
 
+def test_a_callback_with_a_state_that_is_not_text_is_refused(client):
+    client.get("/auth/dfe-sign-in", follow_redirects=False)
+    _refused_with_sign_in_failed(
+        client.get("/auth/dfe/callback?code=x&state=%C3%A9t%C3%A9"), client
+    )
+
+
 def test_a_callback_is_answered_only_once(client):
     callback = callback_for(client, "ava")
     assert client.get(callback, follow_redirects=False).is_redirect
+    replayed = client.get(callback)
+    assert replayed.status_code == 400
+    assert "Sign-in failed" in replayed.text
+
+
+def test_a_callback_from_a_browser_without_a_session_is_refused(client):
+    callback = callback_for(client, "ava")
     client.cookies.delete(SESSION_COOKIE)
     _refused_with_sign_in_failed(client.get(callback), client)
 

@@ -154,7 +154,10 @@ def _client_authenticated(
 ) -> bool:
     scheme, _, credentials = (authorization or "").partition(" ")
     if scheme.lower() == "basic":
-        decoded = base64.b64decode(credentials).decode()
+        try:
+            decoded = base64.b64decode(credentials, validate=True).decode()
+        except ValueError:
+            return False
         client_id, _, secret = decoded.partition(":")
     else:
         client_id, secret = form.get("client_id", ""), form.get("client_secret", "")

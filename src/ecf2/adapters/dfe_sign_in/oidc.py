@@ -46,24 +46,27 @@ class DfeSignInClient:
         self._settings = settings
         self._timeout = timeout
         self._metadata: dict[str, Any] | None = None
+        self._keys: dict[str, Any] | None = None
         self._lock = threading.Lock()
 
     def start(self) -> tuple[str, PendingSignIn]:
         """Where to send the person, and what to keep until they come back."""
         pending = PendingSignIn(generate_token(32), generate_token(32), generate_token(64))
-        url, _ = self._session().create_authorization_url(
-            self._endpoint("authorization_endpoint"),
-            state=pending.state,
-            code_verifier=pending.code_verifier,
-            nonce=pending.nonce,
-        )
+        with self._session() as session:
+            url, _ = session.create_authorization_url(
+                self._endpoint("authorization_endpoint"),
+                state=pending.state,
+                code_verifier=pending.code_verifier,
+                nonce=pending.nonce,
+            )
         return url, pending
 
     def finish(self, callback: Mapping[str, str], pending: PendingSignIn | None) -> DsiIdentity:
         """The person's identity from the provider's answer; raises SignInFailed."""
         if callback.get("error"):
             raise SignInFailed(f"DfE Sign-in said {callback['error']}")
-        if pending is None or not hmac.compare_digest(callback.get("state", ""), pending.state):
+        state = callback.get("state", "").encode()
+        if pending is None or not hmac.compare_digest(state, pending.state.encode()):
             raise SignInFailed("The sign-in's state does not match this session's")
         try:
             return self._identity(callback["code"], pending)
@@ -115,7 +118,7 @@ class DfeSignInClient:
     def _key_set(self, refresh: bool) -> dict[str, Any]:
         """The provider's signing keys, asked for again when a token names a new one."""
         with self._lock:
-            cached = None if refresh else getattr(self, "_keys", None)
+            cached = None if refresh else self._keys
         if cached is not None:
             return cached
         keys = _json(requests.get(self._endpoint("jwks_uri"), timeout=self._timeout))
@@ -138,6 +141,9 @@ class DfeSignInClient:
             metadata = _json(requests.get(url, timeout=self._timeout))
         except _FAILURES as error:
             raise SignInFailed(f"DfE Sign-in's discovery document: {error}") from error
+        # OpenID Connect Discovery 1.0 §4.3: the document must be the issuer's own.
+        if str(metadata.get("issuer", "")).rstrip("/") != self._settings.issuer:
+            raise SignInFailed("DfE Sign-in's discovery document names another issuer")
         with self._lock:
             self._metadata = metadata
         return metadata

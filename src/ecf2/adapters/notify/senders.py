@@ -18,11 +18,15 @@ NOTIFY_BASE_URL = "https://api.notifications.service.gov.uk"
 TIMEOUT_SECONDS = 10
 
 
+OUTBOX_ONLY = "outbox-only"
+
+
 class KeptInOutbox:
-    """Delivers nothing: the email stays in the outbox table for the demo to show."""
+    """Delivers nothing: the email stays in the outbox table for the demo to show, marked
+    as dealt with and as never having left it."""
 
     def send(self, email: Email, reference: str) -> str | None:
-        return None
+        return OUTBOX_ONLY
 
 
 class NotifyEmailSender:
