@@ -13,6 +13,7 @@ from ecf2.adapters.db.queries.api.partnerships import SqlPartnershipReads
 from ecf2.adapters.db.queries.api.schools import SqlSchoolReads
 from ecf2.adapters.db.queries.api.statements import SqlStatementReads
 from ecf2.adapters.db.queries.declaration_facts import SqlDeclarationFacts
+from ecf2.adapters.db.queries.emails import SqlEmailOutboxReads
 from ecf2.adapters.db.queries.schools import SqlSchoolHomeReads
 from ecf2.adapters.db.queries.sign_in import SqlSignInReads
 from ecf2.adapters.db.queries.statements import SqlStatementCalculationReads
@@ -90,6 +91,7 @@ class Container(containers.DeclarativeContainer):
     # Web sessions and the school home page.
     sign_in_reads = providers.Factory(SqlSignInReads, session_factory=session_factory)
     school_home_reads = providers.Factory(SqlSchoolHomeReads, session_factory=session_factory)
+    email_outbox_reads = providers.Factory(SqlEmailOutboxReads, session_factory=session_factory)
 
     # Finance: statements from open to payable to paid, declarations voided or clawed back,
     # and one statement's figures from aggregate reads.

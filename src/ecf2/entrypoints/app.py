@@ -11,6 +11,7 @@ from ecf2.entrypoints.auth import AUTH_EXCEPTION_HANDLERS, TEMPLATE_CALLABLES, w
 from ecf2.entrypoints.di import dependencies
 from ecf2.entrypoints.errors import EXCEPTION_HANDLERS
 from ecf2.entrypoints.health import healthcheck
+from ecf2.entrypoints.web.demo_emails import demo_emails
 from ecf2.entrypoints.web.dfe_sign_in import DfeSignInController
 from ecf2.entrypoints.web.pages import start_page
 from ecf2.entrypoints.web.schools.home import SchoolHomeController
@@ -27,6 +28,7 @@ def create_app(container: Container | None = None) -> Litestar:
             api_router(container),
             SignInController,
             DfeSignInController,
+            demo_emails,
             SchoolHomeController,
             create_static_files_router(path="/static", directories=[STATIC]),
             # GOV.UK Frontend's stylesheet asks for its fonts and images under /assets.

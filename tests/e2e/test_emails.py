@@ -1,10 +1,11 @@
 """Emails through the service's own wiring: queued by a use case's unit of work, dealt
-with once it commits, and listed and retried with `ecf2 emails`."""
+with once it commits, listed and retried with `ecf2 emails`, and shown by the demo."""
 
 from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
+from litestar.testing import TestClient
 
 from ecf2.adapters.db.migrations import upgrade_to_head
 from ecf2.adapters.db.queries.emails import SqlEmailOutboxReads
@@ -12,6 +13,7 @@ from ecf2.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from ecf2.adapters.notify.senders import OUTBOX_ONLY
 from ecf2.container import build_container
 from ecf2.domain.shared.emails import Email, EmailTemplate
+from ecf2.entrypoints.app import create_app
 from ecf2.entrypoints.cli import main
 from ecf2.settings import Settings
 
@@ -58,3 +60,26 @@ def test_emails_left_waiting_are_delivered_by_the_command(url):
     delivered = CliRunner().invoke(main, ["emails", "deliver"])
     assert delivered.exit_code == 0, delivered.output
     assert "2 emails sent." in delivered.output
+
+
+def test_the_embedded_demo_shows_the_emails_as_they_read(url):
+    container = build_container(Settings.from_environment({"ECF2_DATABASE_URL": url}))
+    naughty = Email(TUTOR.template, TUTOR.to, {**TUTOR.personalisation, "name": "<b>Ava</b>"})
+    with container.uow() as uow:
+        uow.emails.queue(naughty)
+        uow.commit()
+    with TestClient(create_app(container)) as client:
+        page = client.get("/demo/emails")
+    container.engine().dispose()
+    assert page.status_code == 200
+    assert "You are the induction tutor for your school" in page.text
+    assert "Dear &lt;b&gt;Ava&lt;/b&gt;,<br>" in page.text
+    assert "ava.thomas@ashdown.example.org" in page.text
+
+
+def test_outside_the_embedded_demo_the_emails_are_not_shown(url):
+    environ = {"ECF2_DATABASE_URL": url, "ECF2_ENV": "sandbox"}
+    container = build_container(Settings.from_environment(environ))
+    with TestClient(create_app(container)) as client:
+        assert client.get("/demo/emails").status_code == 404
+    container.engine().dispose()
