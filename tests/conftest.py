@@ -24,6 +24,7 @@ pytest_plugins = [
     "tests.features.steps.payments_outcomes",
     "tests.features.steps.funding_eligibility",
     "tests.features.steps.contracts_console",
+    "tests.features.steps.sign_in",
 ]
 
 POSTGRES_URL = os.environ.get("ECF2_TEST_POSTGRES_URL")

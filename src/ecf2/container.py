@@ -14,11 +14,15 @@ from ecf2.adapters.db.queries.api.schools import SqlSchoolReads
 from ecf2.adapters.db.queries.api.statements import SqlStatementReads
 from ecf2.adapters.db.queries.contracts_console import SqlContractsConsoleReads
 from ecf2.adapters.db.queries.declaration_facts import SqlDeclarationFacts
+from ecf2.adapters.db.queries.emails import SqlEmailOutboxReads
 from ecf2.adapters.db.queries.schools import SqlSchoolHomeReads
 from ecf2.adapters.db.queries.sign_in import SqlSignInReads
 from ecf2.adapters.db.queries.statements import SqlStatementCalculationReads
 from ecf2.adapters.db.queries.waiting_for_funding import SqlWaitingForFunding
 from ecf2.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
+from ecf2.adapters.dfe_sign_in.oidc import dfe_sign_in_client
+from ecf2.adapters.notify.delivery import EmailDelivery
+from ecf2.adapters.notify.senders import email_sender_for
 from ecf2.adapters.trs.client import TrsClient
 from ecf2.domain.contracts.console import ActiveLeadProviderService, ContractPeriodService
 from ecf2.domain.contracts.services import ApiTokenService
@@ -44,7 +48,23 @@ class Container(containers.DeclarativeContainer):
     session_factory = providers.Singleton(make_session_factory, engine=engine)
     clock = providers.Singleton(SystemClock)
 
-    uow = providers.Factory(SqlAlchemyUnitOfWork, session_factory=session_factory, clock=clock)
+    # EmailSender: GOV.UK Notify, or (by default) the outbox table alone. Emails a use case
+    # queues are handed to delivery once its unit of work commits (e.2).
+    email_sender = providers.Singleton(
+        email_sender_for,
+        mode=settings.provided.email_mode,
+        notify=settings.provided.notify,
+    )
+    email_delivery = providers.Singleton(
+        EmailDelivery, session_factory=session_factory, sender=email_sender, clock=clock
+    )
+
+    uow = providers.Factory(
+        SqlAlchemyUnitOfWork,
+        session_factory=session_factory,
+        clock=clock,
+        deliver_emails=email_delivery.provided.deliver,
+    )
 
     # TeacherRecordLookup and InductionStatusReporter. A real HTTP client in both TRS modes:
     # in fake mode `ecf2 serve` points it at the fake TRS on loopback (entrypoints/startup.py).
@@ -69,9 +89,14 @@ class Container(containers.DeclarativeContainer):
     # Counted in this process; several processes need a shared RateLimitStore (§1.8).
     api_rate_limits = providers.Singleton(InMemoryRateLimitStore)
 
+    # SignInProvider: DfE Sign-in over OpenID Connect; in development `ecf2 serve` starts a
+    # fake one on loopback and points this at it (entrypoints/startup.py).
+    dfe_sign_in = providers.Singleton(dfe_sign_in_client, settings=settings.provided.dfe_sign_in)
+
     # Web sessions and the school home page.
     sign_in_reads = providers.Factory(SqlSignInReads, session_factory=session_factory)
     school_home_reads = providers.Factory(SqlSchoolHomeReads, session_factory=session_factory)
+    email_outbox_reads = providers.Factory(SqlEmailOutboxReads, session_factory=session_factory)
 
     # Finance: statements from open to payable to paid, declarations voided or clawed back,
     # and one statement's figures from aggregate reads.

@@ -34,6 +34,42 @@ class SignInMode(StrEnum):
     DFE_SIGN_IN = "dfe_sign_in"
 
 
+class EmailMode(StrEnum):
+    # Emails are kept in the outbox table and go no further: for development and demos.
+    OUTBOX = "outbox"
+    NOTIFY = "notify"
+
+
+# DfE Sign-in's public API expects this audience unless told otherwise (c.2).
+DFE_SIGN_IN_API_AUDIENCE = "signin.education.gov.uk"
+
+
+@frozen
+class DfeSignInSettings:
+    """Where DfE Sign-in is and who this service is to it (inductions-trs (c.1), (c.2))."""
+
+    issuer: str
+    client_id: str
+    client_secret: str
+    redirect_uri: str
+    api_url: str
+    api_secret: str
+    api_audience: str = DFE_SIGN_IN_API_AUDIENCE
+
+    @property
+    def post_logout_redirect_uri(self) -> str:
+        """Where DfE Sign-in sends the user back to after signing them out (c.3)."""
+        scheme, _, rest = self.redirect_uri.partition("://")
+        return f"{scheme}://{rest.split('/', 1)[0]}/auth/dfe_sign_in/logout"
+
+
+@frozen
+class NotifySettings:
+    api_key: str
+    template_id: str
+    base_url: str | None = None
+
+
 @frozen
 class Settings:
     env: Environment
@@ -48,6 +84,10 @@ class Settings:
     time_travel_enabled: bool
     seed_demo_data: bool
     api_rate_limit_per_5_minutes: int
+    # None until set: `ecf2 serve` then starts the fake DfE Sign-in (outside production).
+    dfe_sign_in: DfeSignInSettings | None = None
+    email_mode: EmailMode = EmailMode.OUTBOX
+    notify: NotifySettings | None = None
 
     @property
     def embedded(self) -> bool:
@@ -81,10 +121,42 @@ def _read(environ: Mapping[str, str]) -> Settings:
         time_travel_enabled=value("ECF2_TIME_TRAVEL", _boolean, env is Environment.SANDBOX),
         seed_demo_data=value("ECF2_SEED_DEMO_DATA", _boolean, database_url.startswith("sqlite")),
         api_rate_limit_per_5_minutes=value("ECF2_API_RATE_LIMIT", _positive_int, 1000),
+        dfe_sign_in=_dfe_sign_in(value),
+        email_mode=value("ECF2_EMAIL_MODE", EmailMode, EmailMode.OUTBOX),
+        notify=_notify(value),
     )
     _refuse_unsafe_production(settings)
     _require_real_trs(settings)
+    _require_dfe_sign_in(settings)
+    _require_notify(settings)
     return settings
+
+
+def _dfe_sign_in(value: _Reader) -> DfeSignInSettings | None:
+    """All or nothing: with ECF2_DFE_SIGN_IN_ISSUER set, every other one must be too."""
+    issuer = value("ECF2_DFE_SIGN_IN_ISSUER", _http_url, "")
+    if not issuer:
+        return None
+    return DfeSignInSettings(
+        issuer=issuer,
+        client_id=value("ECF2_DFE_SIGN_IN_CLIENT_ID", str, None),
+        client_secret=value("ECF2_DFE_SIGN_IN_CLIENT_SECRET", str, None),
+        redirect_uri=value("ECF2_DFE_SIGN_IN_REDIRECT_URI", _http_url, None),
+        api_url=value("ECF2_DFE_SIGN_IN_API_URL", _http_url, None),
+        api_secret=value("ECF2_DFE_SIGN_IN_API_SECRET", str, None),
+        api_audience=value("ECF2_DFE_SIGN_IN_API_AUDIENCE", str, DFE_SIGN_IN_API_AUDIENCE),
+    )
+
+
+def _notify(value: _Reader) -> NotifySettings | None:
+    api_key = value("ECF2_NOTIFY_API_KEY", str, "")
+    if not api_key:
+        return None
+    return NotifySettings(
+        api_key=api_key,
+        template_id=value("ECF2_NOTIFY_TEMPLATE_ID", str, None),
+        base_url=value("ECF2_NOTIFY_BASE_URL", _http_url, "") or None,
+    )
 
 
 class _Reader:
@@ -122,6 +194,22 @@ def _require_real_trs(settings: Settings) -> None:
         raise SettingsError("ECF2_TRS_URL must be set when ECF2_TRS_MODE=real")
     if not settings.trs_api_key:
         raise SettingsError("ECF2_TRS_API_KEY must be set when ECF2_TRS_MODE=real")
+
+
+def _require_dfe_sign_in(settings: Settings) -> None:
+    # Outside production `ecf2 serve` starts a fake DfE Sign-in on loopback instead.
+    needed = (
+        settings.sign_in_mode is SignInMode.DFE_SIGN_IN and settings.env is Environment.PRODUCTION
+    )
+    if needed and settings.dfe_sign_in is None:
+        raise SettingsError(
+            "ECF2_DFE_SIGN_IN_ISSUER must be set when ECF2_SIGN_IN_MODE=dfe_sign_in"
+        )
+
+
+def _require_notify(settings: Settings) -> None:
+    if settings.email_mode is EmailMode.NOTIFY and settings.notify is None:
+        raise SettingsError("ECF2_NOTIFY_API_KEY must be set when ECF2_EMAIL_MODE=notify")
 
 
 def _database_url(raw: str) -> str:

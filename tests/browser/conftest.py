@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from dependency_injector.providers import Object
 
-from ecf2.adapters.loopback_server import serve_in_background
+from ecf2.adapters.loopback import serve_on_loopback
 from ecf2.container import build_container
 from ecf2.domain.shared.clock import FixedClock
 from ecf2.entrypoints.app import create_app
@@ -60,7 +60,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     settings = Settings.from_environment({"ECF2_DATABASE_URL": f"sqlite:///{path}"})
     container = build_container(settings)
     container.clock.override(Object(FixedClock(NOW)))
-    url, stop = serve_in_background(create_app(container), "ECF2", "/healthcheck")
+    url, stop = serve_on_loopback(create_app(container), "ECF2", "/healthcheck")
     yield url
     stop()
     container.engine().dispose()

@@ -11,6 +11,8 @@ from ecf2.entrypoints.auth import AUTH_EXCEPTION_HANDLERS, TEMPLATE_CALLABLES, w
 from ecf2.entrypoints.di import dependencies
 from ecf2.entrypoints.errors import EXCEPTION_HANDLERS
 from ecf2.entrypoints.health import healthcheck
+from ecf2.entrypoints.web.demo_emails import demo_emails
+from ecf2.entrypoints.web.dfe_sign_in import DfeSignInController
 from ecf2.entrypoints.web.finance_admin.contract_periods import ContractPeriodsController
 from ecf2.entrypoints.web.finance_admin.contracts import ContractsController
 from ecf2.entrypoints.web.finance_admin.lead_providers import ActiveLeadProvidersController
@@ -29,6 +31,8 @@ def create_app(container: Container | None = None) -> Litestar:
             healthcheck,
             api_router(container),
             SignInController,
+            DfeSignInController,
+            demo_emails,
             SchoolHomeController,
             ContractPeriodsController,
             MilestonesController,

@@ -14,7 +14,7 @@ import hmac
 import re
 from collections.abc import Callable, Mapping
 from datetime import timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from litestar import Request
 from litestar.connection import ASGIConnection
@@ -26,6 +26,7 @@ from litestar.middleware.session.client_side import ClientSideSessionBackend, Co
 from litestar.response import Redirect
 from litestar.types import ASGIApp, Receive, Scope, Send
 
+from ecf2.adapters.dfe_sign_in.identity import DsiIdentity, PendingSignIn
 from ecf2.domain.shared.actors import Actor
 from ecf2.domain.shared.clock import Clock
 from ecf2.entrypoints.web.csrf import CsrfMiddleware, csrf_field, renew_token, session_of
@@ -134,6 +135,21 @@ def replace_user(request: Request[Any, Any, Any], user: SessionUser) -> None:
 
 def end_session(request: Request[Any, Any, Any]) -> None:
     request.session.clear()
+
+
+class SignInProvider(Protocol):
+    """DfE Sign-in, as the web's sign-in pages use it (c.1, c.2); failures raise
+    SignInFailed."""
+
+    def start(self) -> tuple[str, PendingSignIn]:
+        """Where to send the person, and what to keep in the session until they return."""
+        ...
+
+    def finish(self, callback: Mapping[str, str], pending: PendingSignIn | None) -> DsiIdentity: ...
+
+    def roles(self, organisation_id: str, user_id: str) -> frozenset[str]: ...
+
+    def sign_out_url(self, id_token: str | None) -> str: ...
 
 
 # Guards and what they raise.

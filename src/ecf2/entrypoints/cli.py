@@ -14,6 +14,7 @@ _LAZY_GROUPS = {
     "seed": "ecf2.entrypoints.cli_seed:seed",
     "api-token": "ecf2.entrypoints.cli_tokens:api_token",
     "finance": "ecf2.entrypoints.cli_finance:finance",
+    "emails": "ecf2.entrypoints.cli_emails:emails",
 }
 
 
@@ -43,19 +44,25 @@ def serve(host: str | None, port: int | None) -> None:
     from ecf2.container import build_container
     from ecf2.entrypoints.app import create_app
     from ecf2.entrypoints.startup import (
+        dfe_sign_in_for_serving,
         prepare_embedded_database,
         refuse_pending_migrations,
         trs_for_serving,
     )
 
-    with trs_for_serving(cli_settings(), echo=click.echo) as settings:
+    configured = cli_settings()
+    host, port = host or configured.host, port or configured.port
+    with (
+        trs_for_serving(configured, echo=click.echo) as with_trs,
+        dfe_sign_in_for_serving(with_trs, host, port, echo=click.echo) as settings,
+    ):
         container = build_container(settings)
         if settings.embedded:
             prepare_embedded_database(container, echo=click.echo)
         else:
             refuse_pending_migrations(container)
         app = create_app(container)
-        uvicorn.run(app, host=host or settings.host, port=port or settings.port, log_level="info")
+        uvicorn.run(app, host=host, port=port, log_level="info")
 
 
 @main.group()

@@ -55,4 +55,6 @@ def dependencies(container: Container) -> dict[str, Provide]:
         "sign_in_reads": Provide(_from(container.sign_in_reads), sync_to_thread=False),
         "school_home_reads": Provide(_from(container.school_home_reads), sync_to_thread=False),
         "school_sign_ins": Provide(_from(container.school_sign_ins), sync_to_thread=False),
+        "dfe_sign_in": Provide(_from(container.dfe_sign_in), sync_to_thread=False),
+        "email_outbox_reads": Provide(_from(container.email_outbox_reads), sync_to_thread=False),
     }

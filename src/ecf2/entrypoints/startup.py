@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -9,9 +10,12 @@ import attrs
 import click
 
 from ecf2.adapters.db.migrations import current_revision, head_revision, upgrade_to_head
+from ecf2.adapters.dfe_sign_in.fake_data import FakeDsiClient, FakeDsiData
+from ecf2.adapters.dfe_sign_in.fake_server import run_fake_dfe_sign_in
 from ecf2.adapters.trs.fake_server import run_fake_trs
 from ecf2.container import Container
-from ecf2.settings import Settings, TrsMode
+from ecf2.entrypoints.demo.dfe_sign_in_users import demo_dfe_sign_in_users
+from ecf2.settings import DfeSignInSettings, Settings, SignInMode, TrsMode
 
 # The fake TRS wants a bearer token, any token.
 FAKE_TRS_API_KEY = "fake-trs"
@@ -59,5 +63,37 @@ def trs_for_serving(settings: Settings, echo: Callable[[str], object]) -> Iterat
     echo(f"Fake TRS serving at {base_url}.")
     try:
         yield attrs.evolve(settings, trs_url=base_url, trs_api_key=api_key)
+    finally:
+        stop()
+
+
+@contextmanager
+def dfe_sign_in_for_serving(
+    settings: Settings, host: str, port: int, echo: Callable[[str], object]
+) -> Iterator[Settings]:
+    """In DfE Sign-in mode with no ECF2_DFE_SIGN_IN_ISSUER, serve a fake DfE Sign-in on
+    loopback while the service runs, offering the demo's people, and point the service at it."""
+    if settings.sign_in_mode is not SignInMode.DFE_SIGN_IN or settings.dfe_sign_in is not None:
+        yield settings
+        return
+    client = FakeDsiClient(
+        client_id="ecf2-fake",
+        client_secret=secrets.token_urlsafe(32),
+        redirect_uri=f"http://{host}:{port}/auth/dfe/callback",
+        api_secret=secrets.token_urlsafe(32),
+        post_logout_redirect_uri=f"http://{host}:{port}/auth/dfe_sign_in/logout",
+    )
+    issuer, stop = run_fake_dfe_sign_in(FakeDsiData(client, demo_dfe_sign_in_users()))
+    echo(f"Fake DfE Sign-in serving at {issuer}.")
+    dfe_sign_in = DfeSignInSettings(
+        issuer=issuer,
+        client_id=client.client_id,
+        client_secret=client.client_secret,
+        redirect_uri=client.redirect_uri,
+        api_url=issuer,
+        api_secret=client.api_secret,
+    )
+    try:
+        yield attrs.evolve(settings, dfe_sign_in=dfe_sign_in)
     finally:
         stop()

@@ -150,7 +150,7 @@ def test_an_unknown_persona_is_refused_with_an_error(client):
     assert is_gov_uk_page(response)
 
 
-def test_without_personas_sign_in_says_dfe_sign_in_is_not_set_up(database_url):  # noqa: F811
+def test_without_personas_or_a_dfe_sign_in_sign_in_fails_politely(database_url):  # noqa: F811
     settings = Settings.from_environment(
         {"ECF2_DATABASE_URL": database_url, "ECF2_SIGN_IN_MODE": "dfe_sign_in"}
     )
@@ -158,9 +158,9 @@ def test_without_personas_sign_in_says_dfe_sign_in_is_not_set_up(database_url): 
     with TestClient(create_app(container)) as client:
         assert client.get("/personas").status_code == 404
         page = client.get("/sign-in")
-        assert page.status_code == 503
+        assert page.status_code == 400
         assert is_gov_uk_page(page)
-        assert "DfE Sign-in" in page.text
+        assert "Sign-in failed" in page.text
     container.engine().dispose()
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from functools import cache
 
-from ecf2.adapters.db import contracts, inductions, participants, payments, staff
+from ecf2.adapters.db import contracts, emails, inductions, participants, payments, staff
 from ecf2.adapters.db.repository import SqlRepository
 
-_MODULES = (participants, inductions, contracts, payments, staff)
+_MODULES = (participants, inductions, contracts, payments, staff, emails)
 
 
 @cache

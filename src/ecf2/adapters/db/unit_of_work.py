@@ -23,9 +23,16 @@ class SqlAlchemyUnitOfWork:
     """Satisfies every context's UnitOfWork protocol; repositories are attributes
     named as each context's ports name them (`uow.teachers`, `uow.statements`, ...)."""
 
-    def __init__(self, session_factory: Callable[[], Session], clock: Clock) -> None:
+    def __init__(
+        self,
+        session_factory: Callable[[], Session],
+        clock: Clock,
+        deliver_emails: Callable[[list[int]], None] | None = None,
+    ) -> None:
         self._session_factory = session_factory
         self._clock = clock
+        # Given the outbox ids of the emails a use case queued, once it has committed.
+        self._deliver_emails = deliver_emails
         self.committed_events: list[DomainEvent] = []
 
     def __enter__(self) -> Self:
@@ -69,9 +76,15 @@ class SqlAlchemyUnitOfWork:
             self.session.rollback()
             raise refusal_for(error) from error
         self._committed = True
+        self._hand_over_emails()
 
     def rollback(self) -> None:
         self.session.rollback()
+
+    def _hand_over_emails(self) -> None:
+        email_ids = self._repositories["emails"].queued_ids()  # type: ignore[attr-defined]
+        if email_ids and self._deliver_emails is not None:
+            self._deliver_emails(email_ids)
 
     def _flush_and_write_events(self) -> None:
         self.session.flush()

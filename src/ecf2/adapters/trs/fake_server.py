@@ -14,7 +14,7 @@ from litestar import Litestar, Request, Response, Router, get, put
 from litestar.datastructures import State
 from litestar.params import FromPath, JSONBody
 
-from ecf2.adapters.loopback_server import serve_in_background
+from ecf2.adapters.loopback import serve_on_loopback
 from ecf2.adapters.trs.demo_data import TrsOutcome, TrsRecord, demo_trs_records
 from ecf2.adapters.trs.payloads import (
     TrsInduction,
@@ -177,7 +177,8 @@ def run_fake_trs(
     port: int = 0,
     startup_timeout: float = 10.0,
 ) -> tuple[str, Callable[[], None]]:
-    """Serve the fake TRS on loopback; port 0 picks a free port. Returns once it answers:
-    its base URL and a function that stops it."""
+    """Serve the fake TRS on a background thread; port 0 picks a free port.
+
+    Returns once it answers: its base URL and a function that stops it."""
     app = create_fake_trs_app(records)
-    return serve_in_background(app, "fake TRS", "/health", host, port, startup_timeout)
+    return serve_on_loopback(app, "fake TRS", host=host, port=port, startup_timeout=startup_timeout)

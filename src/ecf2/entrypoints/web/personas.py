@@ -4,18 +4,18 @@ session user the way DfE Sign-in's users are, organisation checks included."""
 
 from __future__ import annotations
 
-import logging
 from datetime import datetime
 
 import attrs
 
 from ecf2.adapters.db.queries.sign_in import SqlSignInReads
-from ecf2.domain.participants.sign_in import SchoolSignInService
-from ecf2.entrypoints.auth import AccessRefused
 from ecf2.entrypoints.demo.personas import PERSONAS, Persona, PersonaKind
 from ecf2.entrypoints.web.session_user import Role, SessionUser, SignedInVia
-
-logger = logging.getLogger("ecf2")
+from ecf2.entrypoints.web.sign_in_users import (
+    with_appropriate_body,
+    with_school,
+    with_staff_account,
+)
 
 
 def _several_roles() -> Persona:
@@ -92,37 +92,11 @@ def user_for_persona(persona: Persona, reads: SqlSignInReads, now: datetime) -> 
         last_active_at=now,
     )
     if persona.school_urn:
-        user = _with_school(user, persona.school_urn, reads, persona.organisation)
+        user = with_school(user, persona.school_urn, reads, persona.organisation)
     if persona.appropriate_body:
         body = reads.appropriate_body_named(persona.appropriate_body)
-        if body is None:
-            raise AccessRefused(persona.organisation)
-        user = attrs.evolve(user, appropriate_body_id=body.id, appropriate_body_name=body.name)
+        body_id, body_name = (None, None) if body is None else (body.id, body.name)
+        user = with_appropriate_body(user, body_id, body_name, persona.organisation)
     if persona.staff_role:
-        account = reads.staff_account(persona.email)
-        if account is None:
-            raise AccessRefused(persona.organisation)
-        user = attrs.evolve(user, dfe_staff_user_id=account.id, staff_role=account.role)
+        user = with_staff_account(user, reads, persona.organisation)
     return user
-
-
-def _with_school(
-    user: SessionUser, urn: str, reads: SqlSignInReads, organisation: str
-) -> SessionUser:
-    access = reads.school_access(urn)
-    if access is None or access.denied:
-        raise AccessRefused(organisation if access is None else access.name)
-    return attrs.evolve(
-        user, school_urn=access.urn, school_id=access.school_id, school_name=access.name
-    )
-
-
-def record_school_sign_in(service: SchoolSignInService, user: SessionUser) -> None:
-    """`school_user_signs_in`; if it cannot be recorded, sign-in still goes ahead (c.3)."""
-    if user.school_id is None or Role.SCHOOL_USER not in user.roles:
-        return
-    school_user = attrs.evolve(user, active_role=Role.SCHOOL_USER)
-    try:
-        service.record_sign_in(user.school_id, school_user.actor())
-    except Exception:
-        logger.exception("Could not record that %s signed in", user.email)

@@ -22,13 +22,10 @@ from ecf2.entrypoints.auth import (
     signed_in_user,
     start_session,
 )
-from ecf2.entrypoints.web.personas import (
-    persona_by_email,
-    persona_groups,
-    record_school_sign_in,
-    user_for_persona,
-)
-from ecf2.entrypoints.web.session_user import ROLE_NAMES
+from ecf2.entrypoints.web.dfe_sign_in import Provider, dfe_sign_out
+from ecf2.entrypoints.web.personas import persona_by_email, persona_groups, user_for_persona
+from ecf2.entrypoints.web.session_user import ROLE_NAMES, SignedInVia
+from ecf2.entrypoints.web.sign_in_users import record_school_sign_in
 from ecf2.settings import Settings, SignInMode
 
 Form = URLEncodedBody[dict[str, Any]]
@@ -55,8 +52,7 @@ class SignInController(Controller):
     def sign_in(self, settings: NamedDependency[Settings]) -> Response[Any]:
         if settings.sign_in_mode is SignInMode.PERSONAS:
             return Redirect("/personas")
-        # DfE Sign-in (OpenID Connect) is not built yet: say so rather than fail.
-        return Template("auth/sign_in_unavailable.html", status_code=503)
+        return Redirect("/auth/dfe-sign-in")
 
     @get("/personas", sync_to_thread=False)
     def personas(self, settings: NamedDependency[Settings]) -> Template:
@@ -88,8 +84,11 @@ class SignInController(Controller):
             return Redirect("/")
         return Template("auth/sign_out.html", context={"user": user})
 
-    @post("/sign-out", sync_to_thread=False)
-    def sign_out(self, request: Request[Any, Any, Any]) -> Redirect:
+    @post("/sign-out", sync_to_thread=True)
+    def sign_out(self, request: Request[Any, Any, Any], dfe_sign_in: Provider) -> Redirect:
+        user = signed_in_user(request)
+        if user is not None and user.signed_in_via is SignedInVia.DFE_SIGN_IN:
+            return dfe_sign_out(request, dfe_sign_in)
         end_session(request)
         return Redirect("/", status_code=303)
 

@@ -3,6 +3,7 @@ appropriate body, or their DfE staff account (inductions-trs-sign-in-admin (c.2)
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -101,6 +102,18 @@ class SqlSignInReads:
     def appropriate_body(self, appropriate_body_id: int) -> Organisation | None:
         body = AppropriateBodyRow
         found = self._row(select(body.id, body.name).where(body.id == appropriate_body_id))
+        return None if found is None else Organisation(found.id, found.name)
+
+    def appropriate_body_for_dsi_organisation(
+        self, organisation_id: uuid.UUID | None
+    ) -> Organisation | None:
+        """The appropriate body whose DfE Sign-in organisation this is (c.2)."""
+        if organisation_id is None:
+            return None
+        body = AppropriateBodyRow
+        found = self._row(
+            select(body.id, body.name).where(body.dfe_sign_in_organisation_id == organisation_id)
+        )
         return None if found is None else Organisation(found.id, found.name)
 
     def staff_account(self, email: str) -> StaffAccount | None:

@@ -1,5 +1,5 @@
-"""Serve an ASGI app with uvicorn on a background thread, for the fakes this project runs
-itself (TRS, DfE Sign-in) and for tests that need a real server, such as browser tests."""
+"""Serving a fake external service (TRS, DfE Sign-in) on loopback, on a background thread,
+for tests and the embedded default."""
 
 from __future__ import annotations
 
@@ -12,19 +12,18 @@ from typing import Any
 import httpx
 import uvicorn
 
-Stop = Callable[[], None]
 
-
-def serve_in_background(
+def serve_on_loopback(
     app: Any,
     name: str,
-    health_path: str,
+    health_path: str = "/health",
     host: str = "127.0.0.1",
     port: int = 0,
     startup_timeout: float = 10.0,
-) -> tuple[str, Stop]:
-    """Port 0 picks a free port. Returns once `health_path` answers 200: the base URL and a
-    function that stops the server."""
+) -> tuple[str, Callable[[], None]]:
+    """Serve `app` with uvicorn on a daemon thread; port 0 picks a free port.
+
+    Returns once it answers `health_path`: its base URL and a function that stops it."""
     sock = _bound_socket(host, port)
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name=name, daemon=True)
@@ -37,7 +36,7 @@ def serve_in_background(
         sock.close()
 
     try:
-        _wait_until_answering(f"{base_url}{health_path}", name, thread, startup_timeout)
+        _wait_until_answering(f"{base_url}{health_path}", thread, name, startup_timeout)
     except Exception:
         stop()
         raise
@@ -57,7 +56,7 @@ def _base_url(host: str, port: int) -> str:
     return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
 
-def _wait_until_answering(url: str, name: str, thread: threading.Thread, timeout: float) -> None:
+def _wait_until_answering(url: str, thread: threading.Thread, name: str, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if not thread.is_alive():
