@@ -15,6 +15,7 @@ from ecf2.adapters.db.queries.api.statements import SqlStatementReads
 from ecf2.adapters.db.queries.contracts_console import SqlContractsConsoleReads
 from ecf2.adapters.db.queries.declaration_facts import SqlDeclarationFacts
 from ecf2.adapters.db.queries.emails import SqlEmailOutboxReads
+from ecf2.adapters.db.queries.schedules import SqlScheduleReads
 from ecf2.adapters.db.queries.schools import SqlSchoolHomeReads
 from ecf2.adapters.db.queries.sign_in import SqlSignInReads
 from ecf2.adapters.db.queries.statements import SqlStatementCalculationReads
@@ -86,6 +87,8 @@ class Container(containers.DeclarativeContainer):
     school_reads = providers.Factory(SqlSchoolReads, session_factory=session_factory)
     participant_reads = providers.Factory(SqlParticipantReads, session_factory=session_factory)
     declaration_reads = providers.Factory(SqlDeclarationReads, session_factory=session_factory)
+    # The published schedules and milestone dates, on the API guidance.
+    schedule_reads = providers.Factory(SqlScheduleReads, session_factory=session_factory)
     # Counted in this process; several processes need a shared RateLimitStore (§1.8).
     api_rate_limits = providers.Singleton(InMemoryRateLimitStore)
 

@@ -6,11 +6,13 @@ from litestar import Litestar
 from litestar.static_files import create_static_files_router
 
 from ecf2.container import Container, build_container
+from ecf2.entrypoints.api.openapi.routes import OPENAPI_ROUTES
 from ecf2.entrypoints.api.router import api_router
 from ecf2.entrypoints.auth import AUTH_EXCEPTION_HANDLERS, TEMPLATE_CALLABLES, web_middleware
 from ecf2.entrypoints.di import dependencies
 from ecf2.entrypoints.errors import EXCEPTION_HANDLERS
 from ecf2.entrypoints.health import healthcheck
+from ecf2.entrypoints.web.api_guidance import ApiGuidanceController, swagger_ui
 from ecf2.entrypoints.web.demo_emails import demo_emails
 from ecf2.entrypoints.web.dfe_sign_in import DfeSignInController
 from ecf2.entrypoints.web.finance_admin.contract_periods import ContractPeriodsController
@@ -30,6 +32,9 @@ def create_app(container: Container | None = None) -> Litestar:
             start_page,
             healthcheck,
             api_router(container),
+            *OPENAPI_ROUTES,
+            ApiGuidanceController,
+            swagger_ui,
             SignInController,
             DfeSignInController,
             demo_emails,

@@ -6,10 +6,26 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import attrs
+
 from ecf2.domain.payments.declaration_facts import DeclarationRequest
 from ecf2.entrypoints.api.errors import BadRequest
 
 BODY_STRUCTURE = "correct json data structure required. See API docs for reference."
+
+
+@attrs.frozen
+class DeclarationCreateAttributes:
+    """What the body's `data.attributes` may hold; evidence_held is required for every
+    type but `started` before 2025, and for every type from 2025 (§4 rule 12)."""
+
+    participant_id: str
+    declaration_type: str
+    declaration_date: str
+    course_identifier: str
+    evidence_held: str | None = None
+
+
 _ATTRIBUTES = ("participant_id", "declaration_type", "declaration_date", "course_identifier")
 
 

@@ -20,8 +20,17 @@ from ecf2.domain.payments.recording import DeclarationRecording, DeclarationRefu
 from ecf2.domain.shared.actors import Actor
 from ecf2.domain.shared.clock import Clock
 from ecf2.entrypoints.api.auth import InjectedClock, lead_provider_of
-from ecf2.entrypoints.api.declaration_body import declaration_request
+from ecf2.entrypoints.api.declaration_body import DeclarationCreateAttributes, declaration_request
 from ecf2.entrypoints.api.errors import Unprocessable, found
+from ecf2.entrypoints.api.openapi.operation import (
+    COHORT,
+    DELIVERY_PARTNER_IDS,
+    UPDATED_SINCE,
+    Filter,
+    documented,
+    many,
+    one,
+)
 from ecf2.entrypoints.api.params import ApiQuery, path_id
 from ecf2.entrypoints.api.schemas import (
     Resource,
@@ -75,10 +84,27 @@ def declaration_resource(view: DeclarationView) -> Resource[DeclarationAttribute
     )
 
 
+PARTICIPANT_IDS = Filter(
+    "participant_id", "Only declarations for these participants: an ID or a comma-separated list."
+)
+
+
 class DeclarationsController(Controller):
     path = "/participant-declarations"
 
-    @get(sync_to_thread=True)
+    @get(
+        sync_to_thread=True,
+        opt=documented(
+            summary="Retrieve your declarations",
+            description=(
+                "The declarations you made, and those a previous lead provider made for "
+                "participants you now train that can still be paid; oldest first."
+            ),
+            returns=many(DeclarationAttributes, "participant-declaration"),
+            filters=(COHORT, PARTICIPANT_IDS, DELIVERY_PARTNER_IDS, UPDATED_SINCE),
+            paginated=True,
+        ),
+    )
     def index(
         self,
         request: Request[Any, Any, Any],
@@ -95,7 +121,14 @@ class DeclarationsController(Controller):
         views = declaration_reads.page(lead_provider_of(actor), filters, query.page())
         return document([declaration_resource(view) for view in views])
 
-    @get("/{declaration_id:str}", sync_to_thread=True)
+    @get(
+        "/{declaration_id:str}",
+        sync_to_thread=True,
+        opt=documented(
+            summary="Retrieve a declaration",
+            returns=one(DeclarationAttributes, "participant-declaration"),
+        ),
+    )
     def show(
         self,
         declaration_id: FromPath[str],
@@ -107,7 +140,19 @@ class DeclarationsController(Controller):
         view = declaration_reads.one(lead_provider_of(actor), path_id(declaration_id))
         return document(declaration_resource(found(view)))
 
-    @post(status_code=200, sync_to_thread=True)
+    @post(
+        status_code=200,
+        sync_to_thread=True,
+        opt=documented(
+            summary="Declare that a participant reached a milestone",
+            description=(
+                "Records a declaration of a participant's progress for payment. Each rule "
+                "the declaration breaks gives one error, titled with the field it is about."
+            ),
+            returns=one(DeclarationAttributes, "participant-declaration"),
+            body=DeclarationCreateAttributes,
+        ),
+    )
     def create(
         self,
         body: RawBody,
@@ -133,7 +178,19 @@ class DeclarationsController(Controller):
             declaration_resource(found(declaration_reads.one(lead_provider_id, api_id)))
         )
 
-    @put("/{declaration_id:str}/void", sync_to_thread=True)
+    @put(
+        "/{declaration_id:str}/void",
+        sync_to_thread=True,
+        opt=documented(
+            summary="Void one of your declarations",
+            description=(
+                "A declaration not yet paid is voided; a paid one is clawed back from a "
+                "later statement (its state becomes awaiting-clawback)."
+            ),
+            returns=one(DeclarationAttributes, "participant-declaration"),
+            refuses=True,
+        ),
+    )
     def void(
         self,
         declaration_id: FromPath[str],

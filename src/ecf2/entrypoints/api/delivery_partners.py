@@ -18,6 +18,7 @@ from ecf2.adapters.db.queries.api.delivery_partners import (
 from ecf2.domain.shared.actors import Actor
 from ecf2.entrypoints.api.auth import lead_provider_of
 from ecf2.entrypoints.api.errors import found
+from ecf2.entrypoints.api.openapi.operation import COHORT, documented, many, one
 from ecf2.entrypoints.api.params import ApiQuery, path_id
 from ecf2.entrypoints.api.schemas import Resource, api_datetime, document
 
@@ -46,7 +47,16 @@ def delivery_partner_resource(view: DeliveryPartnerView) -> Resource[DeliveryPar
 class DeliveryPartnersController(Controller):
     path = "/delivery-partners"
 
-    @get(sync_to_thread=True)
+    @get(
+        sync_to_thread=True,
+        opt=documented(
+            summary="Retrieve the delivery partners you work with",
+            returns=many(DeliveryPartnerAttributes, "delivery-partner"),
+            filters=(COHORT,),
+            paginated=True,
+            sortable=True,
+        ),
+    )
     def index(
         self,
         request: Request[Any, Any, Any],
@@ -60,7 +70,14 @@ class DeliveryPartnersController(Controller):
         )
         return document([delivery_partner_resource(view) for view in views])
 
-    @get("/{delivery_partner_id:str}", sync_to_thread=True)
+    @get(
+        "/{delivery_partner_id:str}",
+        sync_to_thread=True,
+        opt=documented(
+            summary="Retrieve a delivery partner you work with",
+            returns=one(DeliveryPartnerAttributes, "delivery-partner"),
+        ),
+    )
     def show(
         self,
         delivery_partner_id: FromPath[str],

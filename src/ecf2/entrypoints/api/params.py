@@ -85,7 +85,14 @@ def parse_updated_since(value: str) -> datetime:
     if not _ISO8601.match(value):
         raise ValueError(value)
     instant = datetime.fromisoformat(value)
-    return instant if instant.tzinfo else instant.replace(tzinfo=UTC)
+    instant = instant if instant.tzinfo else instant.replace(tzinfo=UTC)
+    try:
+        return instant.astimezone(UTC)
+    except OverflowError:
+        # An offset that moves the instant before year 1 or past 9999 in UTC: still a valid
+        # date (§1.5), earlier or later than anything recorded.
+        earliest, latest = datetime.min.replace(tzinfo=UTC), datetime.max.replace(tzinfo=UTC)
+        return earliest if instant.year == 1 else latest
 
 
 def path_id(value: str) -> uuid.UUID:

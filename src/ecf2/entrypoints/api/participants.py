@@ -18,6 +18,14 @@ from ecf2.adapters.db.queries.api.participants import (
 from ecf2.domain.shared.actors import Actor
 from ecf2.entrypoints.api.auth import InjectedClock, lead_provider_of
 from ecf2.entrypoints.api.errors import found
+from ecf2.entrypoints.api.openapi.operation import (
+    COHORT,
+    UPDATED_SINCE,
+    Filter,
+    documented,
+    many,
+    one,
+)
 from ecf2.entrypoints.api.params import ApiQuery, path_id
 from ecf2.entrypoints.api.schemas import (
     Resource,
@@ -122,6 +130,16 @@ def participant_resource(view: ParticipantView) -> Resource[ParticipantAttribute
     )
 
 
+TRAINING_STATUS = Filter(
+    "training_status",
+    "Only participants with an enrolment in this training status.",
+    {"type": "string", "enum": ["active", "deferred", "withdrawn"]},
+)
+FROM_PARTICIPANT_ID = Filter(
+    "from_participant_id", "Only the participant whose ID was changed from this one."
+)
+
+
 def _one_or_none(value: str | None) -> tuple[str, ...] | None:
     return None if value is None else (value,)
 
@@ -129,7 +147,20 @@ def _one_or_none(value: str | None) -> tuple[str, ...] | None:
 class ParticipantsController(Controller):
     path = "/participants"
 
-    @get(sync_to_thread=True)
+    @get(
+        sync_to_thread=True,
+        opt=documented(
+            summary="Retrieve the participants you train",
+            description=(
+                "Every early career teacher and mentor you train or have trained, with "
+                "up to two enrolments each: the ECT's first, then the mentor's."
+            ),
+            returns=many(ParticipantAttributes, "participant"),
+            filters=(COHORT, UPDATED_SINCE, TRAINING_STATUS, FROM_PARTICIPANT_ID),
+            paginated=True,
+            sortable=True,
+        ),
+    )
     def index(
         self,
         request: Request[Any, Any, Any],
@@ -149,7 +180,14 @@ class ParticipantsController(Controller):
         )
         return document([participant_resource(view) for view in views])
 
-    @get("/{participant_id:str}", sync_to_thread=True)
+    @get(
+        "/{participant_id:str}",
+        sync_to_thread=True,
+        opt=documented(
+            summary="Retrieve a participant you train",
+            returns=one(ParticipantAttributes, "participant"),
+        ),
+    )
     def show(
         self,
         participant_id: FromPath[str],

@@ -17,6 +17,14 @@ from ecf2.adapters.db.queries.api.partnerships import (
 from ecf2.domain.shared.actors import Actor
 from ecf2.entrypoints.api.auth import InjectedClock, lead_provider_of
 from ecf2.entrypoints.api.errors import found
+from ecf2.entrypoints.api.openapi.operation import (
+    COHORT,
+    DELIVERY_PARTNER_IDS,
+    UPDATED_SINCE,
+    documented,
+    many,
+    one,
+)
 from ecf2.entrypoints.api.params import ApiQuery, path_id
 from ecf2.entrypoints.api.schemas import Resource, api_datetime, document
 
@@ -57,7 +65,16 @@ def partnership_resource(view: PartnershipView) -> Resource[PartnershipAttribute
 class PartnershipsController(Controller):
     path = "/partnerships"
 
-    @get(sync_to_thread=True)
+    @get(
+        sync_to_thread=True,
+        opt=documented(
+            summary="Retrieve your partnerships with schools",
+            returns=many(PartnershipAttributes, "partnership"),
+            filters=(COHORT, DELIVERY_PARTNER_IDS, UPDATED_SINCE),
+            paginated=True,
+            sortable=True,
+        ),
+    )
     def index(
         self,
         request: Request[Any, Any, Any],
@@ -76,7 +93,14 @@ class PartnershipsController(Controller):
         )
         return document([partnership_resource(view) for view in views])
 
-    @get("/{partnership_id:str}", sync_to_thread=True)
+    @get(
+        "/{partnership_id:str}",
+        sync_to_thread=True,
+        opt=documented(
+            summary="Retrieve one of your partnerships",
+            returns=one(PartnershipAttributes, "partnership"),
+        ),
+    )
     def show(
         self,
         partnership_id: FromPath[str],

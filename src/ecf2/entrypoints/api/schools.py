@@ -14,10 +14,21 @@ from ecf2.adapters.db.queries.api.schools import SchoolFilters, SchoolView, SqlS
 from ecf2.domain.shared.actors import Actor
 from ecf2.entrypoints.api.auth import lead_provider_of
 from ecf2.entrypoints.api.errors import found
+from ecf2.entrypoints.api.openapi.operation import (
+    UPDATED_SINCE,
+    Filter,
+    documented,
+    many,
+    one,
+)
 from ecf2.entrypoints.api.params import ApiQuery, path_id
 from ecf2.entrypoints.api.schemas import Resource, api_datetime, document
 
 REQUIRED_FILTERS = ("cohort",)
+ONE_COHORT = Filter(
+    "cohort", "The cohort the schools are shown for: one year, such as 2025.", required=True
+)
+URN = Filter("urn", "Only the school with this URN.")
 
 
 @attrs.frozen
@@ -56,7 +67,20 @@ def school_resource(view: SchoolView) -> Resource[SchoolAttributes]:
 class SchoolsController(Controller):
     path = "/schools"
 
-    @get(sync_to_thread=True)
+    @get(
+        sync_to_thread=True,
+        opt=documented(
+            summary="Retrieve the schools you can partner with in a cohort",
+            description=(
+                "Schools eligible for funded training in the cohort, and any school in a "
+                "partnership that year. filter[cohort] is required."
+            ),
+            returns=many(SchoolAttributes, "school"),
+            filters=(ONE_COHORT, URN, UPDATED_SINCE),
+            paginated=True,
+            sortable=True,
+        ),
+    )
     def index(
         self,
         request: Request[Any, Any, Any],
@@ -71,7 +95,15 @@ class SchoolsController(Controller):
         views = school_reads.page(lead_provider_of(actor), year, filters, sort, page)
         return document([school_resource(view) for view in views])
 
-    @get("/{school_id:str}", sync_to_thread=True)
+    @get(
+        "/{school_id:str}",
+        sync_to_thread=True,
+        opt=documented(
+            summary="Retrieve a school in a cohort",
+            returns=one(SchoolAttributes, "school"),
+            filters=(ONE_COHORT,),
+        ),
+    )
     def show(
         self,
         school_id: FromPath[str],

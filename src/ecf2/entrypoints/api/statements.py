@@ -18,6 +18,7 @@ from ecf2.adapters.db.queries.api.statements import (
 from ecf2.domain.shared.actors import Actor
 from ecf2.entrypoints.api.auth import lead_provider_of
 from ecf2.entrypoints.api.errors import found
+from ecf2.entrypoints.api.openapi.operation import COHORT, UPDATED_SINCE, documented, many, one
 from ecf2.entrypoints.api.params import ApiQuery, path_id
 from ecf2.entrypoints.api.schemas import Resource, api_date, api_datetime, document
 
@@ -54,7 +55,16 @@ def statement_resource(view: StatementView) -> Resource[StatementAttributes]:
 class StatementsController(Controller):
     path = "/statements"
 
-    @get(sync_to_thread=True)
+    @get(
+        sync_to_thread=True,
+        opt=documented(
+            summary="Retrieve your statements",
+            description="Your output fee statements, the earliest payment date first.",
+            returns=many(StatementAttributes, "statement"),
+            filters=(COHORT, UPDATED_SINCE),
+            paginated=True,
+        ),
+    )
     def index(
         self,
         request: Request[Any, Any, Any],
@@ -66,7 +76,14 @@ class StatementsController(Controller):
         views = statement_reads.page(lead_provider_of(actor), filters, query.page())
         return document([statement_resource(view) for view in views])
 
-    @get("/{statement_id:str}", sync_to_thread=True)
+    @get(
+        "/{statement_id:str}",
+        sync_to_thread=True,
+        opt=documented(
+            summary="Retrieve one of your statements",
+            returns=one(StatementAttributes, "statement"),
+        ),
+    )
     def show(
         self,
         statement_id: FromPath[str],

@@ -13,6 +13,9 @@ from sqlalchemy.orm import Session
 
 DEFAULT_PAGE_SIZE = 100
 MAX_PAGE_SIZE = 3000
+# Far beyond any list's length, yet within the 64-bit integer SQL takes for OFFSET: a page
+# number further than this is past the end like any other, not a database error.
+MAX_OFFSET = 2**62
 
 
 @attrs.frozen
@@ -24,7 +27,7 @@ class Page:
 
     @property
     def offset(self) -> int:
-        return (self.number - 1) * self.size
+        return min((self.number - 1) * self.size, MAX_OFFSET)
 
 
 @attrs.frozen
