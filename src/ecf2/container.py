@@ -13,12 +13,14 @@ from ecf2.adapters.db.queries.api.partnerships import SqlPartnershipReads
 from ecf2.adapters.db.queries.api.schools import SqlSchoolReads
 from ecf2.adapters.db.queries.api.statements import SqlStatementReads
 from ecf2.adapters.db.queries.declaration_facts import SqlDeclarationFacts
+from ecf2.adapters.db.queries.provider_training_facts import SqlProviderTrainingFacts
 from ecf2.adapters.db.queries.schools import SqlSchoolHomeReads
 from ecf2.adapters.db.queries.sign_in import SqlSignInReads
 from ecf2.adapters.db.queries.statements import SqlStatementCalculationReads
 from ecf2.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from ecf2.adapters.trs.client import TrsClient
 from ecf2.domain.contracts.services import ApiTokenService
+from ecf2.domain.participants.services import ParticipantActions
 from ecf2.domain.participants.sign_in import SchoolSignInService
 from ecf2.domain.payments.provider_voids import ProviderVoids
 from ecf2.domain.payments.recording import DeclarationRecording
@@ -81,6 +83,13 @@ class Container(containers.DeclarativeContainer):
         ProviderVoids,
         uow=uow.provider,
         declarations=providers.Factory(DeclarationService, uow=uow.provider, clock=clock),
+    )
+    # Lead providers' withdrawals, deferrals, resumptions and schedule changes (§2.1).
+    provider_training_facts = providers.Factory(
+        SqlProviderTrainingFacts, session_factory=session_factory
+    )
+    participant_actions = providers.Factory(
+        ParticipantActions, uow=uow.provider, facts=provider_training_facts, clock=clock
     )
     statement_calculation_reads = providers.Factory(
         SqlStatementCalculationReads, session_factory=session_factory
