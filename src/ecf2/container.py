@@ -5,6 +5,7 @@ from __future__ import annotations
 from dependency_injector import containers, providers
 
 from ecf2.adapters.db.engine import make_engine, make_session_factory
+from ecf2.adapters.db.mentor_completion import SqlMentorCompletion
 from ecf2.adapters.db.queries.api.access import SqlApiAccess
 from ecf2.adapters.db.queries.api.declarations import SqlDeclarationReads
 from ecf2.adapters.db.queries.api.delivery_partners import SqlDeliveryPartnerReads
@@ -72,17 +73,29 @@ class Container(containers.DeclarativeContainer):
 
     # Finance: statements from open to payable to paid, declarations voided or clawed back,
     # and one statement's figures from aggregate reads.
-    finance_statements = providers.Factory(StatementService, uow=uow.provider, clock=clock)
-    finance_declarations = providers.Factory(DeclarationService, uow=uow.provider, clock=clock)
+    # A mentor's completed declaration ends their funded training (lead-provider-api-v3 §3.6).
+    mentor_completion = providers.Singleton(SqlMentorCompletion)
+    finance_statements = providers.Factory(
+        StatementService, uow=uow.provider, clock=clock, mentor_completion=mentor_completion
+    )
+    finance_declarations = providers.Factory(
+        DeclarationService, uow=uow.provider, clock=clock, mentor_completion=mentor_completion
+    )
     # Lead providers' declarations; the API passes each request's own clock (§1.9).
     declaration_facts = providers.Factory(SqlDeclarationFacts, session_factory=session_factory)
     declaration_recording = providers.Factory(
-        DeclarationRecording, uow=uow.provider, facts=declaration_facts, clock=clock
+        DeclarationRecording,
+        uow=uow.provider,
+        facts=declaration_facts,
+        clock=clock,
+        mentor_completion=mentor_completion,
     )
     declaration_voids = providers.Factory(
         ProviderVoids,
         uow=uow.provider,
-        declarations=providers.Factory(DeclarationService, uow=uow.provider, clock=clock),
+        declarations=providers.Factory(
+            DeclarationService, uow=uow.provider, clock=clock, mentor_completion=mentor_completion
+        ),
     )
     # Lead providers' withdrawals, deferrals, resumptions and schedule changes (§2.1).
     provider_training_facts = providers.Factory(
