@@ -9,7 +9,7 @@ Feature: What a lead provider may do to the training it delivers
 
   Background:
     Given Ambition Institute works with Oak Primary in 2024 and 2025, and in 2022 whose payments are frozen
-    And today is 20 November 2025
+    And it is 20 November 2025
 
   Rule: Training that has run for at least a day can be withdrawn, once
 
@@ -91,7 +91,7 @@ Feature: What a lead provider may do to the training it delivers
     Scenario: A deferred ECT resumes the next day
       Given an ECT has trained with Ambition Institute since 20 October 2025
       And Ambition Institute has deferred the ECT for parental leave
-      And today is 21 November 2025
+      And it is 21 November 2025
       When Ambition Institute resumes the ECT
       Then the ECT has new training from 21 November 2025 on the same partnership and schedule
       And the ECT's earlier training stays deferred, finishing on 20 November 2025
@@ -173,7 +173,7 @@ Feature: What a lead provider may do to the training it delivers
     Scenario: A withdrawn ECT who has left keeps their schedule
       Given an ECT has trained with Ambition Institute since 20 October 2025
       And Ambition Institute has withdrawn the ECT because they moved school
-      And today is 21 November 2025
+      And it is 21 November 2025
       When Ambition Institute moves the ECT to the ecf-standard-january schedule
       Then the action is refused because the participant has left
 

@@ -14,7 +14,13 @@ import httpx
 from ecf2.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from ecf2.domain.contracts import Schedule, ScheduleIdentifier, SchoolPartnership
 from ecf2.domain.contracts.schedules import Milestone
-from ecf2.domain.participants import School, Teacher
+from ecf2.domain.participants import (
+    School,
+    Teacher,
+    TrainingPeriod,
+    TrainingProgramme,
+    TrainingRole,
+)
 from ecf2.domain.shared.declaration_types import DeclarationType
 from tests.e2e.api.builders import Builder, at
 from tests.e2e.api.conftest import Api, Providers
@@ -91,6 +97,19 @@ class ActionWorld:
         partnership = self.partnerships["oak_2025"]
         self.people.mentor(mentor, self.oak, partnership, self.schedule(2025), started_on)
         return self.people.save(mentor)
+
+    def training(
+        self, partnership: str, started_on: date, finished_on: date | None
+    ) -> TrainingPeriod:
+        """ECT training on the 2025 standard schedule, to add to a placement by hand."""
+        return TrainingPeriod(
+            role=TrainingRole.ECT,
+            training_programme=TrainingProgramme.PROVIDER_LED,
+            started_on=started_on,
+            finished_on=finished_on,
+            school_partnership_id=self.partnerships[partnership].id,
+            schedule_id=self.schedule(2025).id,
+        )
 
     def teacher(self, teacher: Teacher) -> Teacher:
         with self.uow() as uow:

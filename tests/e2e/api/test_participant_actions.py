@@ -13,9 +13,6 @@ from ecf2.adapters.db.events import EventRow
 from ecf2.domain.participants import (
     ECTAtSchoolPeriod,
     Teacher,
-    TrainingPeriod,
-    TrainingProgramme,
-    TrainingRole,
 )
 from ecf2.domain.shared.clock import FixedClock
 from tests.e2e.api.action_world import (
@@ -227,10 +224,13 @@ def test_every_field_with_a_problem_is_reported(api: Api, world: ActionWorld) ->
 def test_deferral_reasons_and_repeats(api: Api, world: ActionWorld) -> None:
     teacher = world.ect(started_on=days_ago(30))
     path = f"/participants/{teacher.api_id}/defer"
+    before = event_count(world)
     holiday = put(api, path, body(reason="holiday", course_identifier="ecf-induction"))
     assert holiday.status_code == 422
     assert titles(holiday) == ["reason"]
     assert "not recognised" in errors(holiday)[0][1]
+    assert event_count(world) == before
+    assert world.teacher(teacher).training_periods()[0].deferred_at is None
 
     shown = enrolment(put(api, path, body(**DEFER)))
     assert shown["training_status"] == "deferred"
@@ -311,10 +311,10 @@ def test_a_participant_training_with_another_provider_cannot_resume(
     placement = teacher.add_ect_placement(
         ECTAtSchoolPeriod(school_id=world.oak.id, started_on=SEPTEMBER_2025)
     )
-    deferred = _training(world, "oak_2025", SEPTEMBER_2025, days_ago(20))
+    deferred = world.training("oak_2025", SEPTEMBER_2025, days_ago(20))
     deferred.deferred_at, deferred.deferral_reason = NOW - timedelta(days=20), "other"
     teacher.add_training_period(placement, deferred)
-    teacher.add_training_period(placement, _training(world, "oak_b_2025", days_ago(19), None))
+    teacher.add_training_period(placement, world.training("oak_b_2025", days_ago(19), None))
     world.people.save(teacher)
     response = put(api, f"/participants/{teacher.api_id}/resume", body(**ECT))
     assert response.status_code == 422
@@ -325,19 +325,6 @@ def test_a_participant_training_with_another_provider_cannot_resume(
 def _finish_placement(teacher: Teacher, on: date) -> None:
     placement = teacher.ect_at_school_periods[0]
     placement.finished_on = on
-
-
-def _training(
-    world: ActionWorld, partnership: str, started_on: date, finished_on: date | None
-) -> TrainingPeriod:
-    return TrainingPeriod(
-        role=TrainingRole.ECT,
-        training_programme=TrainingProgramme.PROVIDER_LED,
-        started_on=started_on,
-        finished_on=finished_on,
-        school_partnership_id=world.partnerships[partnership].id,
-        schedule_id=world.schedule(2025).id,
-    )
 
 
 def test_another_providers_action_leaves_the_participant_as_it_was(

@@ -167,11 +167,7 @@ def test_a_participant_due_to_start_with_another_provider_keeps_their_schedule(
     teacher = world.teacher(ect)
     placement = teacher.ect_at_school_periods[0]
     placement.finished_on = None
-    from tests.e2e.api.test_participant_actions import _training
-
-    teacher.add_training_period(
-        placement, _training(world, "oak_b_2025", TODAY + timedelta(7), None)
-    )
+    teacher.add_training_period(placement, world.training("oak_b_2025", TODAY + timedelta(7), None))
     with world.uow() as uow:
         uow.teachers.save(teacher)
         uow.commit()

@@ -119,11 +119,6 @@ def partnerships(provider_world: ProviderWorld, provider: str) -> None:
         uow.commit()
 
 
-@given(_step("today is {day:Day}"))
-def today_is(provider_world: ProviderWorld, day: date) -> None:
-    provider_world.clock.set(day)
-
-
 def _trainee(
     world: ProviderWorld,
     role: str,
