@@ -20,6 +20,7 @@ pytest_plugins = [
     "tests.features.steps.shared",
     "tests.features.steps.contracts",
     "tests.features.steps.participants",
+    "tests.features.steps.lead_provider_actions",
     "tests.features.steps.payments",
     "tests.features.steps.payments_outcomes",
     "tests.features.steps.funding_eligibility",

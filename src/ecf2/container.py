@@ -5,6 +5,7 @@ from __future__ import annotations
 from dependency_injector import containers, providers
 
 from ecf2.adapters.db.engine import make_engine, make_session_factory
+from ecf2.adapters.db.mentor_completion import SqlMentorCompletion
 from ecf2.adapters.db.queries.api.access import SqlApiAccess
 from ecf2.adapters.db.queries.api.declarations import SqlDeclarationReads
 from ecf2.adapters.db.queries.api.delivery_partners import SqlDeliveryPartnerReads
@@ -15,6 +16,7 @@ from ecf2.adapters.db.queries.api.statements import SqlStatementReads
 from ecf2.adapters.db.queries.contracts_console import SqlContractsConsoleReads
 from ecf2.adapters.db.queries.declaration_facts import SqlDeclarationFacts
 from ecf2.adapters.db.queries.emails import SqlEmailOutboxReads
+from ecf2.adapters.db.queries.provider_training_facts import SqlProviderTrainingFacts
 from ecf2.adapters.db.queries.schedules import SqlScheduleReads
 from ecf2.adapters.db.queries.schools import SqlSchoolHomeReads
 from ecf2.adapters.db.queries.sign_in import SqlSignInReads
@@ -28,6 +30,7 @@ from ecf2.adapters.trs.client import TrsClient
 from ecf2.domain.contracts.console import ActiveLeadProviderService, ContractPeriodService
 from ecf2.domain.contracts.services import ApiTokenService
 from ecf2.domain.participants.funding import FundingEligibilityService
+from ecf2.domain.participants.services import ParticipantActions
 from ecf2.domain.participants.sign_in import SchoolSignInService
 from ecf2.domain.payments.late_eligibility import LateEligibility
 from ecf2.domain.payments.provider_voids import ProviderVoids
@@ -103,17 +106,36 @@ class Container(containers.DeclarativeContainer):
 
     # Finance: statements from open to payable to paid, declarations voided or clawed back,
     # and one statement's figures from aggregate reads.
-    finance_statements = providers.Factory(StatementService, uow=uow.provider, clock=clock)
-    finance_declarations = providers.Factory(DeclarationService, uow=uow.provider, clock=clock)
+    # A mentor's completed declaration ends their funded training (lead-provider-api-v3 §3.6).
+    mentor_completion = providers.Singleton(SqlMentorCompletion)
+    finance_statements = providers.Factory(
+        StatementService, uow=uow.provider, clock=clock, mentor_completion=mentor_completion
+    )
+    finance_declarations = providers.Factory(
+        DeclarationService, uow=uow.provider, clock=clock, mentor_completion=mentor_completion
+    )
     # Lead providers' declarations; the API passes each request's own clock (§1.9).
     declaration_facts = providers.Factory(SqlDeclarationFacts, session_factory=session_factory)
     declaration_recording = providers.Factory(
-        DeclarationRecording, uow=uow.provider, facts=declaration_facts, clock=clock
+        DeclarationRecording,
+        uow=uow.provider,
+        facts=declaration_facts,
+        clock=clock,
+        mentor_completion=mentor_completion,
     )
     declaration_voids = providers.Factory(
         ProviderVoids,
         uow=uow.provider,
-        declarations=providers.Factory(DeclarationService, uow=uow.provider, clock=clock),
+        declarations=providers.Factory(
+            DeclarationService, uow=uow.provider, clock=clock, mentor_completion=mentor_completion
+        ),
+    )
+    # Lead providers' withdrawals, deferrals, resumptions and schedule changes (§2.1).
+    provider_training_facts = providers.Factory(
+        SqlProviderTrainingFacts, session_factory=session_factory
+    )
+    participant_actions = providers.Factory(
+        ParticipantActions, uow=uow.provider, facts=provider_training_facts, clock=clock
     )
     statement_calculation_reads = providers.Factory(
         SqlStatementCalculationReads, session_factory=session_factory

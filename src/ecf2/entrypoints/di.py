@@ -48,6 +48,9 @@ def dependencies(container: Container) -> dict[str, Provide]:
         "declaration_recording": Provide(
             _with_clock(container.declaration_recording), sync_to_thread=False
         ),
+        "participant_actions": Provide(
+            _with_clock(container.participant_actions), sync_to_thread=False
+        ),
         "declaration_voids": Provide(
             _with_clock(container.declaration_voids, "declarations__clock"), sync_to_thread=False
         ),

@@ -18,10 +18,6 @@ from tests.e2e.api.our_contract import check_ours, our_document
 # Operations the reference has that other work is adding to the API right now; the list
 # empties as they land (each then has its `opt=documented(...)`).
 NOT_YET_SERVED = {
-    ("put", "/api/v3/participants/{}/withdraw"),
-    ("put", "/api/v3/participants/{}/defer"),
-    ("put", "/api/v3/participants/{}/resume"),
-    ("put", "/api/v3/participants/{}/change-schedule"),
     ("post", "/api/v3/partnerships"),
     ("put", "/api/v3/partnerships/{}"),
     ("get", "/api/v3/participants/transfers"),

@@ -120,7 +120,7 @@ class TrainingPeriod(Dated):
             message="A deferral needs both a date and a reason",
         )
         self._check_actions_finish_training()
-        self._check_withdrawal_reason_fits_role()
+        self.check_withdrawal_reason_fits_role()
 
     def _check_actions_finish_training(self) -> None:
         acted = self.withdrawn_at is not None or self.deferred_at is not None
@@ -131,7 +131,7 @@ class TrainingPeriod(Dated):
                 rule="withdrawn_or_deferred_training_is_finished",
             )
 
-    def _check_withdrawal_reason_fits_role(self) -> None:
+    def check_withdrawal_reason_fits_role(self) -> None:
         mentor_only = self.withdrawal_reason is WithdrawalReason.MENTOR_NO_LONGER_BEING_MENTOR
         if mentor_only and self.role is not TrainingRole.MENTOR:
             raise InvalidValue(

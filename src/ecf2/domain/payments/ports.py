@@ -4,11 +4,12 @@ statements and declarations by the rules of finance-and-payments §3.3 and §4."
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import date
+from datetime import date, datetime
 from typing import Protocol
 
 from ecf2.domain.payments.declarations import ClawbackStatus, Declaration, PaymentStatus
 from ecf2.domain.payments.model import Statement
+from ecf2.domain.shared.actors import Actor
 from ecf2.domain.shared.unit_of_work import UnitOfWork
 
 
@@ -53,3 +54,13 @@ class DeclarationRepository(Protocol):
 class PaymentsUnitOfWork(UnitOfWork, Protocol):
     statements: StatementRepository
     declarations: DeclarationRepository
+
+
+class MentorCompletion(Protocol):
+    """What follows when a mentor's completed declaration is made, voided or clawed back
+    (lead-provider-api-v3 §3.6): the participants context's part, in the same unit of work
+    so the declaration and its consequence are written together."""
+
+    def completed_declaration_changed(
+        self, uow: PaymentsUnitOfWork, training_period_id: int, at: datetime, by: Actor
+    ) -> None: ...

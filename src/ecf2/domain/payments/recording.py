@@ -17,7 +17,8 @@ from ecf2.domain.payments.declaration_facts import (
     Training,
 )
 from ecf2.domain.payments.declarations import Declaration, EvidenceType
-from ecf2.domain.payments.ports import PaymentsUnitOfWork
+from ecf2.domain.payments.mentor_completion import completed_declaration_changed
+from ecf2.domain.payments.ports import MentorCompletion, PaymentsUnitOfWork
 from ecf2.domain.shared.actors import Actor
 from ecf2.domain.shared.clock import Clock
 from ecf2.domain.shared.declaration_types import DeclarationType
@@ -131,8 +132,15 @@ def identical(request: DeclarationRequest, participant: Participant | None) -> i
 class DeclarationRecording:
     """Records lead providers' declarations (§2.3 POST)."""
 
-    def __init__(self, uow: UowFactory, facts: DeclarationFacts, clock: Clock) -> None:
+    def __init__(
+        self,
+        uow: UowFactory,
+        facts: DeclarationFacts,
+        clock: Clock,
+        mentor_completion: MentorCompletion | None = None,
+    ) -> None:
         self._uow, self._facts, self._clock = uow, facts, clock
+        self._mentor_completion = mentor_completion
 
     def record_declaration(
         self, lead_provider_id: int, request: DeclarationRequest, by: Actor
@@ -183,6 +191,9 @@ class DeclarationRecording:
         with self._uow() as uow:
             uow.declarations.add(declaration)
             uow.record(_created(declaration, by))
+            completed_declaration_changed(
+                self._mentor_completion, uow, declaration, declaration.created_at, by
+            )
             uow.commit()
         return declaration.api_id
 

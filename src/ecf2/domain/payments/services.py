@@ -11,8 +11,9 @@ from decimal import Decimal
 from ecf2.domain.payments.calculator import StatementCalculation, calculate_statement
 from ecf2.domain.payments.declarations import ClawbackStatus, Declaration, PaymentStatus
 from ecf2.domain.payments.events import adjustment_event, record_declaration, record_statement
+from ecf2.domain.payments.mentor_completion import completed_declaration_changed
 from ecf2.domain.payments.model import Adjustment, Statement
-from ecf2.domain.payments.ports import PaymentsUnitOfWork
+from ecf2.domain.payments.ports import MentorCompletion, PaymentsUnitOfWork
 from ecf2.domain.payments.queries import StatementCalculationReads
 from ecf2.domain.payments.rules import (
     authorisation_refusal,
@@ -45,8 +46,11 @@ class StatementCalculationService:
 class StatementService:
     """Statements from open to payable to paid, and their adjustments (§1.9, §3.3)."""
 
-    def __init__(self, uow: UowFactory, clock: Clock) -> None:
+    def __init__(
+        self, uow: UowFactory, clock: Clock, mentor_completion: MentorCompletion | None = None
+    ) -> None:
         self._uow, self._clock = uow, clock
+        self._mentor_completion = mentor_completion
 
     def mark_statements_payable(self, today: date | None = None) -> list[int]:
         """The daily task: every open output statement whose deadline has passed becomes
@@ -87,6 +91,7 @@ class StatementService:
                 _declaration_change(uow, declaration, statement, "paid", now, by)
             for declaration in awaiting:
                 _declaration_change(uow, declaration, statement, "clawed_back", now, by)
+                completed_declaration_changed(self._mentor_completion, uow, declaration, now, by)
             statement.mark_as_paid(now, today)
             record_statement(uow, statement, "statement_authorised_for_payment", now, by)
             uow.commit()
@@ -153,8 +158,11 @@ class StatementService:
 class DeclarationService:
     """Declarations becoming eligible for payment, and voided or clawed back (§4.2, §4.3)."""
 
-    def __init__(self, uow: UowFactory, clock: Clock) -> None:
+    def __init__(
+        self, uow: UowFactory, clock: Clock, mentor_completion: MentorCompletion | None = None
+    ) -> None:
         self._uow, self._clock = uow, clock
+        self._mentor_completion = mentor_completion
 
     def void_declaration(self, declaration_id: int, by: Actor, confirmed: bool) -> str:
         """Void an unpaid declaration; a paid one awaits clawback on the next output
@@ -172,6 +180,7 @@ class DeclarationService:
                 was = declaration.overall_status
                 declaration.void(now, by_user_id=_staff_user_id(by))
                 record_declaration(uow, declaration, statement, "voided", was, now, by)
+            completed_declaration_changed(self._mentor_completion, uow, declaration, now, by)
             uow.commit()
         return declaration.overall_status
 

@@ -12,6 +12,7 @@ from ecf2.entrypoints.api.auth import authenticate
 from ecf2.entrypoints.api.declarations import DeclarationsController
 from ecf2.entrypoints.api.delivery_partners import DeliveryPartnersController
 from ecf2.entrypoints.api.errors import EXCEPTION_HANDLERS
+from ecf2.entrypoints.api.participant_actions import ParticipantActionsController
 from ecf2.entrypoints.api.participants import ParticipantsController
 from ecf2.entrypoints.api.partnerships import PartnershipsController
 from ecf2.entrypoints.api.rate_limit import rate_limit
@@ -25,6 +26,7 @@ CONTROLLERS = [
     PartnershipsController,
     SchoolsController,
     ParticipantsController,
+    ParticipantActionsController,
     DeclarationsController,
 ]
 
