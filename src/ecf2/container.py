@@ -13,6 +13,8 @@ from ecf2.adapters.db.queries.api.partnerships import SqlPartnershipReads
 from ecf2.adapters.db.queries.api.schools import SqlSchoolReads
 from ecf2.adapters.db.queries.api.statements import SqlStatementReads
 from ecf2.adapters.db.queries.declaration_facts import SqlDeclarationFacts
+from ecf2.adapters.db.queries.finance_console import SqlFinanceConsoleReads
+from ecf2.adapters.db.queries.finance_declarations import SqlFinanceDeclarationReads
 from ecf2.adapters.db.queries.schools import SqlSchoolHomeReads
 from ecf2.adapters.db.queries.sign_in import SqlSignInReads
 from ecf2.adapters.db.queries.statements import SqlStatementCalculationReads
@@ -87,6 +89,13 @@ class Container(containers.DeclarativeContainer):
     )
     statement_calculations = providers.Factory(
         StatementCalculationService, reads=statement_calculation_reads
+    )
+    # The finance console's pages.
+    finance_console_reads = providers.Factory(
+        SqlFinanceConsoleReads, session_factory=session_factory
+    )
+    finance_declaration_reads = providers.Factory(
+        SqlFinanceDeclarationReads, session_factory=session_factory
     )
 
 
