@@ -22,6 +22,7 @@ pytest_plugins = [
     "tests.features.steps.participants",
     "tests.features.steps.payments",
     "tests.features.steps.payments_outcomes",
+    "tests.features.steps.payments_statement_pages",
 ]
 
 POSTGRES_URL = os.environ.get("ECF2_TEST_POSTGRES_URL")

@@ -23,6 +23,10 @@ class StaffRole(StrEnum):
     PRODUCT_TEAM = "product_team"
 
 
+# The roles that may use the finance console (c.5).
+FINANCE_ROLES = frozenset({StaffRole.FINANCE, StaffRole.PRODUCT_TEAM})
+
+
 def _email(value: str) -> str:
     email = (value or "").strip().lower()
     local_part = email.removesuffix(STAFF_EMAIL_DOMAIN)
@@ -78,7 +82,7 @@ class DfeStaffUser:
 
     @property
     def can_access_finance(self) -> bool:
-        return self.role in (StaffRole.FINANCE, StaffRole.PRODUCT_TEAM)
+        return self.role in FINANCE_ROLES
 
     def can_fix_data(self, *, data_fixes_enabled: bool) -> bool:
         return data_fixes_enabled and self.role is StaffRole.PRODUCT_TEAM

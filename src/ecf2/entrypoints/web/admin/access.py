@@ -17,7 +17,7 @@ from litestar.status_codes import HTTP_403_FORBIDDEN
 
 from ecf2.adapters.db.queries.sign_in import SqlSignInReads, StaffAccount
 from ecf2.domain.shared.actors import Actor, AuthorType
-from ecf2.domain.staff import StaffRole
+from ecf2.domain.staff import FINANCE_ROLES
 from ecf2.entrypoints.auth import (
     SignInRequired,
     dfe_staff_user_required,
@@ -27,8 +27,6 @@ from ecf2.entrypoints.auth import (
 from ecf2.entrypoints.web.session_user import Role
 
 STAFF_ACCOUNT = "staff_account"
-# (c.5): finance is for the finance and product team roles.
-FINANCE_ROLES = frozenset({StaffRole.FINANCE, StaffRole.PRODUCT_TEAM})
 
 
 class FinanceAccessRefused(Exception):

@@ -90,7 +90,7 @@ def banded_output_table(
     for label, kinds in OUTPUT_GROUPS:
         per_band = [_lines(outputs, kinds, letter) for letter in letters]
         counts = tuple(str(sum(line.billable for line in lines)) for lines in per_band)
-        fees = tuple(in_pounds(lines[0].type_adjusted_fee) for lines in per_band)
+        fees = tuple(in_pounds(lines[0].type_adjusted_fee) if lines else "" for lines in per_band)
         payment = sum((line.total_billable for lines in per_band for line in lines), Decimal(0))
         rows.append(Row(label, (*counts, "")))
         rows.append(
