@@ -140,7 +140,7 @@ def _api_ids(world: FinanceWorld, labels: list[str]) -> list[str]:
     ids = [world.declarations[label] for label in labels]
     query = select(DeclarationRow.id, DeclarationRow.api_id).where(DeclarationRow.id.in_(ids))
     with world.session_factory() as session:
-        found = dict(session.execute(query).tuples().all())
+        found = {row.id: row.api_id for row in session.execute(query)}
     return [str(found[each]) for each in ids]
 
 

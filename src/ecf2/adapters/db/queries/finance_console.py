@@ -169,17 +169,19 @@ def _search(filters: StatementFilters) -> Select[Any]:
     )
 
 
-def _outstanding(statement: type[StatementRow]) -> tuple[Any, Any]:
+def _outstanding(statement_id: int) -> Select[Any]:
+    """Payable or awaiting clawback declarations on the statement (§3.3); asked with the
+    statement's id known, so each test is one index look-up."""
     declaration = DeclarationRow
     payable = exists().where(
-        declaration.payment_statement_id == statement.id,
+        declaration.payment_statement_id == statement_id,
         declaration.payment_status == PaymentStatus.PAYABLE,
     )
     awaiting = exists().where(
-        declaration.clawback_statement_id == statement.id,
+        declaration.clawback_statement_id == statement_id,
         declaration.clawback_status == ClawbackStatus.AWAITING_CLAWBACK,
     )
-    return payable.label("payable"), awaiting.label("awaiting")
+    return select(payable.label("payable"), awaiting.label("awaiting"))
 
 
 def _page_query(api_id: uuid.UUID) -> Select[Any]:
@@ -203,7 +205,6 @@ def _page_query(api_id: uuid.UUID) -> Select[Any]:
             flat.fee_per_declaration.label("mentor_fee"),
             BandRow.capacity,
             BandTermRow.fee_per_declaration.label("band_fee"),
-            *_outstanding(statement),
         )
         .join(contract, contract.id == statement.contract_id)
         .join(ActiveLeadProviderRow, ActiveLeadProviderRow.id == contract.active_lead_provider_id)
@@ -246,7 +247,7 @@ def _page(rows: Sequence[Row[Any]]) -> StatementPage:
         deadline_date=row.deadline_date,
         payment_date=row.payment_date,
         marked_as_paid_at=row.marked_as_paid_at,
-        has_outstanding_declarations=bool(first.payable or first.awaiting),
+        has_outstanding_declarations=False,
         targets=_targets(rows),
     )
 
@@ -293,6 +294,7 @@ class SqlFinanceConsoleReads(ReadModel):
             if not rows:
                 return None
             statement_id = rows[0][0].id
+            outstanding = session.execute(_outstanding(statement_id)).one()
             adjustments = session.execute(
                 select(AdjustmentRow.id, AdjustmentRow.payment_type, AdjustmentRow.amount)
                 .where(AdjustmentRow.statement_id == statement_id)
@@ -305,6 +307,7 @@ class SqlFinanceConsoleReads(ReadModel):
             ).all()
         return attrs.evolve(
             _page(rows),
+            has_outstanding_declarations=bool(outstanding.payable or outstanding.awaiting),
             adjustments=[AdjustmentLine(*row) for row in adjustments],
             audit_notes=[AuditNoteLine(*row) for row in notes],
         )

@@ -98,9 +98,33 @@ def _csv_query(statement_id: int) -> Select[Any]:
     ect, mentor = ECTAtSchoolPeriodRow, MentorAtSchoolPeriodRow
     return (
         select(
-            declaration,
-            training,
-            teacher,
+            declaration.id,
+            declaration.api_id,
+            declaration.declaration_type,
+            declaration.declaration_date,
+            declaration.created_at,
+            declaration.payment_status,
+            declaration.clawback_status,
+            declaration.payment_statement_id,
+            declaration.clawback_statement_id,
+            declaration.pupil_premium_uplift,
+            declaration.sparsity_uplift,
+            declaration.evidence_type,
+            declaration.training_period_id,
+            training.role,
+            training.withdrawn_at,
+            training.withdrawal_reason,
+            training.deferred_at,
+            training.deferral_reason,
+            teacher.api_id.label("teacher_api_id"),
+            teacher.trn,
+            teacher.corrected_name,
+            teacher.trs_first_name,
+            teacher.trs_last_name,
+            teacher.ect_first_became_eligible_for_training_at,
+            teacher.ect_became_ineligible_for_funding_on,
+            teacher.mentor_first_became_eligible_for_training_at,
+            teacher.mentor_became_ineligible_for_funding_on,
             _mentor.api_id.label("mentor_api_id"),
             ScheduleRow.identifier,
             DeliveryPartnerRow.name.label("delivery_partner"),
@@ -130,7 +154,7 @@ def _csv_query(statement_id: int) -> Select[Any]:
     )
 
 
-def _model(row: DeclarationRow) -> Declaration:
+def _model(row: Any) -> Declaration:
     return Declaration(
         training_period_id=row.training_period_id,
         declaration_type=row.declaration_type,
@@ -145,7 +169,7 @@ def _model(row: DeclarationRow) -> Declaration:
     )
 
 
-def _set_on(row: DeclarationRow, statement_id: int) -> str:
+def _set_on(row: Any, statement_id: int) -> str:
     if row.clawback_statement_id == statement_id and row.clawback_status in REFUNDABLE:
         return "refundable"
     return "voided" if row.payment_status == PaymentStatus.VOIDED else "billable"
@@ -158,26 +182,30 @@ def _selected(
     (mentors on `ittecf_ectp`) declarations all."""
     taken: Counter[tuple[str, DeclarationType]] = Counter()
     for row in rows:
-        declaration, training = row[0], row[1]
-        kind = _set_on(declaration, statement_id)
-        banded = selection.mentors_banded or str(training.role) == "ect"
+        kind = _set_on(row, statement_id)
+        banded = selection.mentors_banded or _text_of(row.role) == "ect"
         if kind == "voided" or not banded:
             yield row
             continue
-        key = (kind, DeclarationType(declaration.declaration_type))
+        key = (kind, DeclarationType(row.declaration_type))
         limit = getattr(selection.limits[key[1]], kind)
         if taken[key] < limit:
             taken[key] += 1
             yield row
 
 
-def _name(teacher: TeacherRow) -> str:
+def _text_of(value: Any) -> str:
+    """An enum column's stored text, whichever form the driver returned it in."""
+    return str(getattr(value, "value", value))
+
+
+def _name(teacher: Any) -> str:
     if teacher.corrected_name:
         return teacher.corrected_name
     return " ".join(part for part in (teacher.trs_first_name, teacher.trs_last_name) if part)
 
 
-def _eligible(teacher: TeacherRow, role: str) -> bool:
+def _eligible(teacher: Any, role: str) -> bool:
     if role == "ect":
         found = eligible_for_funding(
             teacher.ect_first_became_eligible_for_training_at,
@@ -195,28 +223,27 @@ def _iso(moment: datetime) -> str:
     return moment.isoformat().replace("+00:00", "Z")
 
 
-def _training_reason(training: TrainingPeriodRow, status: str) -> str:
+def _training_reason(training: Any, status: str) -> str:
     reason = {"withdrawn": training.withdrawal_reason, "deferred": training.deferral_reason}
     found = reason.get(status)
-    return "" if found is None else str(found.value if hasattr(found, "value") else found)
+    return "" if found is None else _text_of(found)
 
 
 def _csv_row(
     row: Row[Any], lead_provider: str, statement_name: str, statement_api_id: uuid.UUID
 ) -> list[str]:
-    declaration, training, teacher = row[0], row[1], row[2]
-    role = str(training.role.value if hasattr(training.role, "value") else training.role)
-    model = _model(declaration)
-    status = training_status(training.withdrawn_at, training.deferred_at)
-    flags = (declaration.sparsity_uplift, declaration.pupil_premium_uplift)
+    role = _text_of(row.role)
+    model = _model(row)
+    status = training_status(row.withdrawn_at, row.deferred_at)
+    flags = (row.sparsity_uplift, row.pupil_premium_uplift)
     return [
-        str(teacher.api_id),
-        _name(teacher),
-        teacher.trn or "",
+        str(row.teacher_api_id),
+        _name(row),
+        row.trn or "",
         role,
         "" if row.mentor_api_id is None else str(row.mentor_api_id),
-        "" if row.identifier is None else str(row.identifier.value),
-        str(_eligible(teacher, role)).lower(),
+        "" if row.identifier is None else _text_of(row.identifier),
+        str(_eligible(row, role)).lower(),
         "",
         str(flags[0]).lower(),
         str(flags[1]).lower(),
@@ -226,13 +253,13 @@ def _csv_row(
         row.urn or "",
         row.school_name or "",
         status,
-        _training_reason(training, status),
-        str(declaration.api_id),
+        _training_reason(row, status),
+        str(row.api_id),
         model.api_state,
-        str(declaration.declaration_type.value),
-        _iso(declaration.declaration_date),
-        _iso(declaration.created_at),
-        "" if declaration.evidence_type is None else str(declaration.evidence_type.value),
+        _text_of(row.declaration_type),
+        _iso(row.declaration_date),
+        _iso(row.created_at),
+        "" if row.evidence_type is None else _text_of(row.evidence_type),
         statement_name,
         str(statement_api_id),
         str(model.uplift_paid).lower(),
