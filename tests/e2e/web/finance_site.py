@@ -75,12 +75,3 @@ def section(page: httpx.Response, element_id: str) -> str:
     start = page.text.index(f'id="{element_id}"')
     end = page.text.find("</table>", start)
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page.text[start:end]))
-
-
-def row(page_section: str, label: str) -> str:
-    """The figures after a row's label in a section's flattened text."""
-    found = re.search(
-        re.escape(label) + r" ((?:-?£[\d,.]+|\d+|-)(?: (?:-?£[\d,.]+|\d+|-))*)", page_section
-    )
-    assert found, f"no row {label!r} in {page_section!r}"
-    return found.group(1)

@@ -223,9 +223,8 @@ def test_a_service_fee_statement_has_no_outputs_or_authorisation(finance, engine
 def test_an_open_statement_explains_why_it_cannot_be_authorised(finance, engine):  # noqa: F811
     page = finance.get(statement_path(engine, "Ambition Institute", 2025, 1, 2027))
     shown = flat(page)
-    assert (
-        "cannot be authorised for payment yet: it has a deadline that has not passed yet" in shown
-    )
+    expected = "The January 2027 statement cannot be authorised for payment: it has a deadline"
+    assert f"{expected} that has not passed yet." in shown
     assert "assurance_checks_done" not in page.text
 
 
@@ -342,7 +341,13 @@ def test_a_paid_or_service_statement_offers_no_adjustment_forms(finance, engine)
         refused = post_form(finance, f"{path}/adjustments", page=path, payment_type="X", amount="1")
         assert refused.status_code == 404
     path = _teach_first(engine)
-    assert finance.get(f"{path}/adjustments/999999/edit").status_code == 404
+    for missing in ("adjustments/999999/edit", "adjustments/999999/remove"):
+        assert finance.get(f"{path}/{missing}").status_code == 404
+    unknown = f"{STATEMENTS}/{uuid.uuid4()}"
+    for missing in ("adjustments/new", "audit-notes/new"):
+        assert finance.get(f"{unknown}/{missing}").status_code == 404
+    refused = post_form(finance, f"{unknown}/audit-notes", page=path, body="A note")
+    assert refused.status_code == 404
 
 
 def test_a_form_without_its_csrf_token_is_refused(finance, engine):  # noqa: F811

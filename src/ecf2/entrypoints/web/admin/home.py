@@ -39,6 +39,6 @@ class FinanceHomeController(Controller):
     include_in_schema = False
 
     @get("/", sync_to_thread=False)
-    def finance(self, staff: Staff) -> Template:
+    def finance(self) -> Template:
         context = {"sections": finance_sections(), "navigation": navigation("/admin/finance")}
         return Template("finance/index.html", context=context)

@@ -34,12 +34,13 @@ Form = URLEncodedBody[dict[str, Any]]
 Reads = NamedDependency[SqlFinanceConsoleReads]
 Statements = NamedDependency[StatementService]
 Staff = NamedDependency[SignedInStaff]
-# Where the domain's field names point on these forms.
-FORM_FIELDS = {"payment_type": "payment_type", "amount": "amount", "body": "body"}
+# The domain's field names that are also fields of these forms.
+FORM_FIELDS = frozenset({"payment_type", "amount", "body"})
 
 
 def _errors_of(error: DomainError, default: str) -> dict[str, str]:
-    return {FORM_FIELDS.get(error.field or "", default): str(error)}
+    field = error.field if error.field in FORM_FIELDS else default
+    return {field: str(error)}
 
 
 def _page(
