@@ -87,6 +87,8 @@ def main() -> None:
     container = build_container(Settings.from_environment({"ECF2_DATABASE_URL": URL}))
     with TestClient(create_app(container)) as client:
         signed_in(client)
+        # The floor: a page that reads one row, to show how loaded the machine is.
+        report("admin home (one small query)", timings(client, "/admin"), goal=None)
         last, middle = (f"/admin/finance/statements/{api_ids[i]}" for i in (-1, 17))
         report("statement page, last statement (35 earlier)", timings(client, last))
         report("statement page, middle statement (17 earlier)", timings(client, middle))
