@@ -26,6 +26,7 @@ pytest_plugins = [
     "tests.features.steps.funding_eligibility",
     "tests.features.steps.contracts_console",
     "tests.features.steps.sign_in",
+    "tests.features.steps.payments_statement_pages",
 ]
 
 POSTGRES_URL = os.environ.get("ECF2_TEST_POSTGRES_URL")

@@ -16,6 +16,8 @@ from ecf2.adapters.db.queries.api.statements import SqlStatementReads
 from ecf2.adapters.db.queries.contracts_console import SqlContractsConsoleReads
 from ecf2.adapters.db.queries.declaration_facts import SqlDeclarationFacts
 from ecf2.adapters.db.queries.emails import SqlEmailOutboxReads
+from ecf2.adapters.db.queries.finance_console import SqlFinanceConsoleReads
+from ecf2.adapters.db.queries.finance_declarations import SqlFinanceDeclarationReads
 from ecf2.adapters.db.queries.provider_training_facts import SqlProviderTrainingFacts
 from ecf2.adapters.db.queries.schedules import SqlScheduleReads
 from ecf2.adapters.db.queries.schools import SqlSchoolHomeReads
@@ -142,6 +144,13 @@ class Container(containers.DeclarativeContainer):
     )
     statement_calculations = providers.Factory(
         StatementCalculationService, reads=statement_calculation_reads
+    )
+    # The finance console's pages.
+    finance_console_reads = providers.Factory(
+        SqlFinanceConsoleReads, session_factory=session_factory
+    )
+    finance_declaration_reads = providers.Factory(
+        SqlFinanceDeclarationReads, session_factory=session_factory
     )
 
     # Late funding eligibility: participants record it, payments make the teacher's

@@ -12,9 +12,14 @@ from ecf2.entrypoints.auth import AUTH_EXCEPTION_HANDLERS, TEMPLATE_CALLABLES, w
 from ecf2.entrypoints.di import dependencies
 from ecf2.entrypoints.errors import EXCEPTION_HANDLERS
 from ecf2.entrypoints.health import healthcheck
+from ecf2.entrypoints.web.admin.access import FINANCE_EXCEPTION_HANDLERS
+from ecf2.entrypoints.web.admin.home import AdminHomeController, FinanceHomeController
 from ecf2.entrypoints.web.api_guidance import ApiGuidanceController, swagger_ui
 from ecf2.entrypoints.web.demo_emails import demo_emails
 from ecf2.entrypoints.web.dfe_sign_in import DfeSignInController
+from ecf2.entrypoints.web.finance.adjustments import AdjustmentsController
+from ecf2.entrypoints.web.finance.statements import StatementsController
+from ecf2.entrypoints.web.finance.voids import VoidsController
 from ecf2.entrypoints.web.finance_admin.contract_periods import ContractPeriodsController
 from ecf2.entrypoints.web.finance_admin.contracts import ContractsController
 from ecf2.entrypoints.web.finance_admin.lead_providers import ActiveLeadProvidersController
@@ -43,13 +48,22 @@ def create_app(container: Container | None = None) -> Litestar:
             MilestonesController,
             ActiveLeadProvidersController,
             ContractsController,
+            AdminHomeController,
+            FinanceHomeController,
+            StatementsController,
+            AdjustmentsController,
+            VoidsController,
             create_static_files_router(path="/static", directories=[STATIC]),
             # GOV.UK Frontend's stylesheet asks for its fonts and images under /assets.
             create_static_files_router(path="/assets", directories=[GOVUK_ASSETS / "assets"]),
         ],
         dependencies=dependencies(container),
         template_config=template_config(),
-        exception_handlers={**EXCEPTION_HANDLERS, **AUTH_EXCEPTION_HANDLERS},
+        exception_handlers={
+            **EXCEPTION_HANDLERS,
+            **AUTH_EXCEPTION_HANDLERS,
+            **FINANCE_EXCEPTION_HANDLERS,
+        },
         middleware=web_middleware(container.settings(), container.clock),
         on_shutdown=[lambda: container.engine().dispose()],
         openapi_config=None,

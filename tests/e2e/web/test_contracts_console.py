@@ -90,7 +90,7 @@ def test_dfe_staff_without_finance_access_are_refused(client, path):
     sign_in(client, ADMIN)
     response = client.get(path)
     assert response.status_code == 403
-    assert "You cannot use the finance pages" in response.text
+    assert "You cannot use the finance console" in response.text
 
 
 def test_an_admin_cannot_change_anything_either(client, engine):  # noqa: F811

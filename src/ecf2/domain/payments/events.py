@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ecf2.domain.payments.declarations import Declaration
-from ecf2.domain.payments.model import Adjustment, Statement
+from ecf2.domain.payments.model import Adjustment, AuditNote, Statement
 from ecf2.domain.payments.ports import PaymentsUnitOfWork
 from ecf2.domain.shared.actors import Actor
 from ecf2.domain.shared.events import DomainEvent
@@ -103,6 +103,17 @@ def adjustment_event(
         subjects={"statement": statement, **link},
         modifications=modifications,
         metadata={"payment_type": adjustment.payment_type, "amount": str(adjustment.amount)},
+    )
+
+
+def audit_note_event(statement: Statement, note: AuditNote, *, by: Actor) -> DomainEvent:
+    return DomainEvent(
+        event_type="statement_audit_note_added",
+        heading=f"Audit note added to the {statement.name} statement",
+        happened_at=note.created_at,
+        author=by,
+        subjects={"statement": statement},
+        metadata={"body": note.body},
     )
 
 

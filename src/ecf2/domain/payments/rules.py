@@ -4,15 +4,34 @@ declaration may be voided (finance-and-payments §3.3, §4.3; inductions-trs-sig
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from typing import Protocol
 
 from ecf2.domain.payments.declarations import Declaration
-from ecf2.domain.payments.model import Statement, StatementStatus
+from ecf2.domain.payments.model import StatementStatus
 from ecf2.domain.shared.errors import RuleBroken
 
 
+class StatementState(Protocol):
+    """What authorisation looks at: a Statement, or a read model's view of one."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def output(self) -> bool: ...
+
+    @property
+    def status(self) -> StatementStatus: ...
+
+    @property
+    def marked_as_paid_at(self) -> datetime | None: ...
+
+    def deadline_passed(self, today: date) -> bool: ...
+
+
 def authorisation_refusal(
-    statement: Statement, today: date, *, has_outstanding_declarations: bool
+    statement: StatementState, today: date, *, has_outstanding_declarations: bool
 ) -> RuleBroken | None:
     """Why the statement cannot be authorised for payment, or None when it can: an output
     statement, not yet marked paid, past its deadline, payable, with payable or
@@ -52,7 +71,7 @@ def authorisation_refusal(
 
 
 def can_authorise_payment(
-    statement: Statement, today: date, *, has_outstanding_declarations: bool
+    statement: StatementState, today: date, *, has_outstanding_declarations: bool
 ) -> bool:
     refusal = authorisation_refusal(
         statement, today, has_outstanding_declarations=has_outstanding_declarations

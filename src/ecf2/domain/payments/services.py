@@ -10,7 +10,12 @@ from decimal import Decimal
 
 from ecf2.domain.payments.calculator import StatementCalculation, calculate_statement
 from ecf2.domain.payments.declarations import ClawbackStatus, Declaration, PaymentStatus
-from ecf2.domain.payments.events import adjustment_event, record_declaration, record_statement
+from ecf2.domain.payments.events import (
+    adjustment_event,
+    audit_note_event,
+    record_declaration,
+    record_statement,
+)
 from ecf2.domain.payments.mentor_completion import completed_declaration_changed
 from ecf2.domain.payments.model import Adjustment, Statement
 from ecf2.domain.payments.ports import MentorCompletion, PaymentsUnitOfWork
@@ -136,6 +141,17 @@ class StatementService:
             uow.statements.save(statement)
             uow.record(self._adjustment_event("deleted", statement, adjustment, by))
             uow.commit()
+
+    def add_audit_note(self, statement_id: int, body: str, by: Actor) -> int:
+        """A note explaining the statement's figures; notes are never changed (§1.10)."""
+        with self._uow() as uow:
+            statement = uow.statements.get(statement_id)
+            note = statement.add_audit_note(body, self._clock.now())
+            uow.statements.save(statement)
+            uow.record(audit_note_event(statement, note, by=by))
+            uow.commit()
+        assert note.id is not None, "saved before use"
+        return note.id
 
     def _adjustment_event(
         self,

@@ -23,9 +23,8 @@ class StaffRole(StrEnum):
     PRODUCT_TEAM = "product_team"
 
 
-def role_has_finance_access(role: StaffRole) -> bool:
-    """Finance pages are for the finance and product teams (c.5)."""
-    return role in (StaffRole.FINANCE, StaffRole.PRODUCT_TEAM)
+# The roles that may use the finance console (c.5).
+FINANCE_ROLES = frozenset({StaffRole.FINANCE, StaffRole.PRODUCT_TEAM})
 
 
 def _email(value: str) -> str:
@@ -83,7 +82,7 @@ class DfeStaffUser:
 
     @property
     def can_access_finance(self) -> bool:
-        return role_has_finance_access(self.role)
+        return self.role in FINANCE_ROLES
 
     def can_fix_data(self, *, data_fixes_enabled: bool) -> bool:
         return data_fixes_enabled and self.role is StaffRole.PRODUCT_TEAM

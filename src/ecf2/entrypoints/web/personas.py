@@ -54,12 +54,12 @@ def persona_groups() -> list[PersonaGroup]:
         PersonaGroup("DfE staff", holding(PersonaKind.DFE_STAFF_USER, False)),
         PersonaGroup("Users with several roles", holding(PersonaKind.SCHOOL_USER, True)),
     ]
-    # Offer only the people whose pages exist: appropriate body and DfE staff homes come
-    # with their own journeys, and a demo that signs people in to a missing page misleads.
+    # Offer only the people whose pages exist: the appropriate body home comes with its
+    # own journey, and a demo that signs people in to a missing page misleads.
     return [group for group in groups if group.heading in OFFERED_GROUPS]
 
 
-OFFERED_GROUPS = {"School users"}
+OFFERED_GROUPS = {"School users", "DfE staff"}
 
 
 def _several(persona: Persona) -> bool:
