@@ -63,7 +63,7 @@ def page_params(number: int, size: int) -> dict[str, Any]:
 
 def page_timings(base: str) -> list[float]:
     spent = []
-    with httpx.Client(base_url=base, headers=HEADERS) as client:
+    with httpx.Client(base_url=base, headers=HEADERS, timeout=60) as client:
         for run in range(PAGE_RUNS + 20):
             ms, response = timed(
                 lambda run=run: client.get(

@@ -61,7 +61,7 @@ def statements() -> dict[str, int]:
 
 def main() -> None:
     ensure_seeded("--reseed" in sys.argv)
-    with served() as base, httpx.Client(base_url=base, follow_redirects=True) as client:
+    with served() as base, httpx.Client(base_url=base, follow_redirects=True, timeout=60) as client:
         sign_in(client)
         measured = {label: timings(client, path) for label, path in PAGES.items()}
     counts = statements()
