@@ -76,3 +76,41 @@ def _print_summary(summary: DemoSummary, console: Console) -> None:
     else:
         verdict = "Nothing new: the demo data was already there"
     console.print(f"{verdict} in {summary.seconds:.1f} s.")
+
+
+@seed.command()
+@click.option("--teachers", default=100_000, show_default=True, help="Teachers in all.")
+@click.option(
+    "--large-school-ects",
+    default=300,
+    show_default=True,
+    help="ECTs (and half as many mentors) at the school the first school persona uses.",
+)
+@click.option("--yes", is_flag=True, help="Empty the database without asking.")
+def benchmark(teachers: int, large_school_ects: int, yes: bool) -> None:
+    """Empty the database and fill it in bulk for the benchmarks: about half the teachers
+    are trained by Bench Provider A, whose API token is printed."""
+    from datetime import UTC, datetime
+    from time import perf_counter
+
+    from ecf2.adapters.db.engine import make_engine
+    from ecf2.adapters.db.migrations import upgrade_to_head
+    from ecf2.entrypoints.benchmark_data import TOKENS, empty_database, seed_benchmark
+    from ecf2.entrypoints.cli_settings import cli_settings
+
+    settings = cli_settings()
+    if settings.env is Environment.PRODUCTION:
+        raise click.ClickException("Benchmark data is never loaded when ECF2_ENV=production")
+    if not yes:
+        click.confirm("This empties the database first. Go on?", abort=True)
+    upgrade_to_head(settings.database_url)
+    engine = make_engine(settings.database_url)
+    started = perf_counter()
+    empty_database(engine)
+    summary = seed_benchmark(engine, teachers, large_school_ects, datetime.now(UTC).date())
+    engine.dispose()
+    click.echo(
+        f"{summary.teachers:,} teachers at {summary.schools:,} schools with "
+        f"{summary.declarations:,} declarations in {perf_counter() - started:.1f} s. "
+        f"API tokens: {TOKENS[0]} (provider A), {TOKENS[1]} (provider B)."
+    )

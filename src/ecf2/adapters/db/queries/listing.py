@@ -77,13 +77,15 @@ class ReadModel:
     def __init__(self, session_factory: Callable[[], Session]) -> None:
         self._session_factory = session_factory
 
-    def _rows(self, statement: Select[Any]) -> list[Row[Any]]:
+    def _rows(
+        self, statement: Select[Any], params: Mapping[str, Any] | None = None
+    ) -> list[Row[Any]]:
         with self._session_factory() as session:
             if session.get_bind().dialect.name == "postgresql":
                 # Pages are small, index-driven queries whose cost PostgreSQL overestimates:
                 # compiling them just in time would take longer than running them.
                 session.execute(text("SET LOCAL jit = off"))
-            return list(session.execute(statement))
+            return list(session.execute(statement, params))
 
     def _row(self, statement: Select[Any]) -> Row[Any] | None:
         rows = self._rows(statement.limit(1))

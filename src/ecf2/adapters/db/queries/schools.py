@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, Row, Select, Subquery, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from ecf2.adapters.db.contracts_rows import (
@@ -47,18 +47,20 @@ def _current_or_future(period: Any, today: date) -> ColumnElement[bool]:
 
 
 def _current_or_next(
-    row_class: Any, link: Callable[[Any], ColumnElement[bool]], today: date
-) -> Any:
-    """The id of the earliest-starting linked period that is current or still to come."""
+    row_class: Any, placement: str, placements: Select[Any], today: date
+) -> Subquery:
+    """For each of the placements, the id of its earliest-starting linked period that is
+    current or still to come: ranked over these placements only, so that PostgreSQL reads
+    their periods by index rather than every period in the table."""
     inner = aliased(row_class)
-    return (
-        select(inner.id)
-        .where(link(inner), _current_or_future(inner, today))
-        .order_by(inner.started_on, inner.id)
-        .limit(1)
-        .correlate_except(inner)
-        .scalar_subquery()
+    link = getattr(inner, placement)
+    rank = func.row_number().over(partition_by=link, order_by=(inner.started_on, inner.id))
+    ranked = (
+        select(inner.id, link.label("placement_id"), rank.label("rank"))
+        .where(link.in_(placements), _current_or_future(inner, today))
+        .subquery()
     )
+    return select(ranked.c.id, ranked.c.placement_id).where(ranked.c.rank == 1).subquery()
 
 
 def _name(teacher: Any, prefix: str) -> list[Any]:
@@ -75,7 +77,7 @@ def _name_of(row: Row[Any], prefix: str) -> str:
     return teacher_display_name(*parts)
 
 
-def _with_training(statement: Select[Any], training_id: Any) -> Select[Any]:
+def _with_training(statement: Select[Any], first: Subquery, placement: Any) -> Select[Any]:
     """Join the training period and who delivers it: through the partnership when the lead
     provider has confirmed one, else through the expression of interest."""
     partnered_alp, interest_alp = aliased(ActiveLeadProviderRow), aliased(ActiveLeadProviderRow)
@@ -89,7 +91,8 @@ def _with_training(statement: Select[Any], training_id: Any) -> Select[Any]:
                 TP.school_partnership_id.is_(None), TP.expression_of_interest_id.is_not(None)
             ).label("awaiting_confirmation"),
         )
-        .outerjoin(TP, TP.id == training_id)
+        .outerjoin(first, first.c.placement_id == placement.id)
+        .outerjoin(TP, TP.id == first.c.id)
         .outerjoin(SP, SP.id == TP.school_partnership_id)
         .outerjoin(LPDP, LPDP.id == SP.lead_provider_delivery_partnership_id)
         .outerjoin(DeliveryPartnerRow, DeliveryPartnerRow.id == LPDP.delivery_partner_id)
@@ -119,9 +122,8 @@ def _leaving(placement: Any, school_id: int) -> ColumnElement[bool]:
 
 def _ects(school_id: int, today: date) -> Select[Any]:
     mentor_placement, mentor = aliased(MENTOR), aliased(TeacherRow)
-    mentorship_id = _current_or_next(
-        MENTORSHIP, lambda inner: inner.ect_at_school_period_id == ECT.id, today
-    )
+    placements = select(ECT.id).where(ECT.school_id == school_id)
+    mentorship = _current_or_next(MENTORSHIP, "ect_at_school_period_id", placements, today)
     open_induction = exists(
         select(InductionPeriodRow.id).where(
             InductionPeriodRow.teacher_id == TeacherRow.id, InductionPeriodRow.finished_on.is_(None)
@@ -146,7 +148,8 @@ def _ects(school_id: int, today: date) -> Select[Any]:
         )
         .select_from(ECT)
         .join(TeacherRow, TeacherRow.id == ECT.teacher_id)
-        .outerjoin(MENTORSHIP, MENTORSHIP.id == mentorship_id)
+        .outerjoin(mentorship, mentorship.c.placement_id == ECT.id)
+        .outerjoin(MENTORSHIP, MENTORSHIP.id == mentorship.c.id)
         .outerjoin(mentor_placement, mentor_placement.id == MENTORSHIP.mentor_at_school_period_id)
         .outerjoin(mentor, mentor.id == mentor_placement.teacher_id)
         .outerjoin(
@@ -155,8 +158,8 @@ def _ects(school_id: int, today: date) -> Select[Any]:
         .where(ECT.school_id == school_id, _current_or_future(ECT, today))
         .order_by(ECT.started_on, ECT.id)
     )
-    training_id = _current_or_next(TP, lambda inner: inner.ect_at_school_period_id == ECT.id, today)
-    return _with_training(statement, training_id)
+    training = _current_or_next(TP, "ect_at_school_period_id", placements, today)
+    return _with_training(statement, training, ECT)
 
 
 def _ect_from_row(row: Row[Any]) -> EctAtSchool:
@@ -212,10 +215,9 @@ def _mentors(school_id: int, today: date) -> Select[Any]:
         .where(MENTOR.school_id == school_id, _current_or_future(MENTOR, today))
         .order_by(MENTOR.started_on, MENTOR.id, MENTORSHIP.started_on, MENTORSHIP.id)
     )
-    training_id = _current_or_next(
-        TP, lambda inner: inner.mentor_at_school_period_id == MENTOR.id, today
-    )
-    return _with_training(statement, training_id)
+    placements = select(MENTOR.id).where(MENTOR.school_id == school_id)
+    training = _current_or_next(TP, "mentor_at_school_period_id", placements, today)
+    return _with_training(statement, training, MENTOR)
 
 
 def _mentors_from_rows(rows: list[Row[Any]]) -> list[MentorAtSchool]:

@@ -84,7 +84,7 @@ class EnrolmentView:
             yield row.teacher_id, _enrolment(row._mapping, today)
 
 
-def _mentor_now_or_next(today: date) -> ColumnElement[uuid.UUID | None]:
+def _mentor_now_or_next(today: ColumnElement[date]) -> ColumnElement[uuid.UUID | None]:
     """The ECT's mentor today, else the next one to start (§2.1): periods of one ECT
     placement never overlap, so the earliest not yet finished is the one."""
     mentorship, placement = aliased(MentorshipPeriodRow), aliased(MENTOR)
@@ -106,8 +106,20 @@ def _mentor_now_or_next(today: date) -> ColumnElement[uuid.UUID | None]:
 def _first_placement_start() -> ColumnElement[date]:
     """The role's earliest school period: when the participant was first recorded (§2.1)."""
     ects, mentors = aliased(ECT), aliased(MENTOR)
-    ect_start = select(func.min(ects.started_on)).where(ects.teacher_id == TP.teacher_id)
-    mentor_start = select(func.min(mentors.started_on)).where(mentors.teacher_id == TP.teacher_id)
+    # The first by start date rather than min(): PostgreSQL then reads the btree index on
+    # (teacher_id, started_on) instead of the exclusion constraint's slower GiST index.
+    ect_start = (
+        select(ects.started_on)
+        .where(ects.teacher_id == TP.teacher_id)
+        .order_by(ects.started_on)
+        .limit(1)
+    )
+    mentor_start = (
+        select(mentors.started_on)
+        .where(mentors.teacher_id == TP.teacher_id)
+        .order_by(mentors.started_on)
+        .limit(1)
+    )
     return case(
         (TP.role == TrainingRole.ECT, ect_start.scalar_subquery()),
         else_=mentor_start.scalar_subquery(),
@@ -118,7 +130,7 @@ def _induction_columns() -> list[ColumnElement[Any]]:
     of_teacher = IP.teacher_id == TP.teacher_id
     completed = select(IP.finished_on).where(of_teacher, IP.outcome.is_not(None)).limit(1)
     latest = select(IP.finished_on).where(of_teacher).order_by(IP.started_on.desc()).limit(1)
-    first = select(func.min(IP.started_on)).where(of_teacher)
+    first = select(IP.started_on).where(of_teacher).order_by(IP.started_on).limit(1)
     return [
         func.coalesce(completed.scalar_subquery(), TeacherRow.trs_induction_completed_date).label(
             "induction_end_date"
@@ -130,8 +142,11 @@ def _induction_columns() -> list[ColumnElement[Any]]:
     ]
 
 
-def enrolments_of(latest: Subquery, teacher_ids: Sequence[int], today: date) -> Select[Any]:
-    """ECT first, then mentor, for each of the teachers."""
+def enrolments_of(
+    latest: Subquery, teacher_ids: ColumnElement[Any], today: ColumnElement[date]
+) -> Select[Any]:
+    """ECT first, then mentor, for each of the teachers: `teacher_ids` and `today` are bound
+    parameters, so the statement is built once and its compiled form reused."""
     return (
         select(
             TP.teacher_id,

@@ -6,10 +6,26 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection, Sequence
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
 import attrs
-from sqlalchemy import ColumnElement, Row, Select, Subquery, false, func, or_, select, true
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Row,
+    Select,
+    Subquery,
+    and_,
+    bindparam,
+    exists,
+    false,
+    func,
+    or_,
+    select,
+    true,
+)
+from sqlalchemy.orm import aliased
 
 from ecf2.adapters.db.contracts_rows import (
     ActiveLeadProviderRow,
@@ -53,9 +69,23 @@ class ParticipantFilters:
     from_participant_ids: Collection[uuid.UUID] | None = None
 
 
-def latest_training(lead_provider_id: int) -> Subquery:
-    """Each teacher's latest training period per role on a partnership of this lead provider
-    (§0: periods under an expression of interest alone belong to no lead provider)."""
+def _of_provider(training: Any, lead_provider_id: ColumnElement[int] | int) -> Select[Any]:
+    """The training periods on a partnership of this lead provider (§0: periods under an
+    expression of interest alone belong to no lead provider), with their cohort."""
+    partnership, lpdp, alp = aliased(SP), aliased(LPDP), aliased(ALP)
+    return (
+        select(training.id, alp.contract_period_year.label("year"))
+        .join(partnership, partnership.id == training.school_partnership_id)
+        .join(lpdp, lpdp.id == partnership.lead_provider_delivery_partnership_id)
+        .join(alp, alp.id == lpdp.active_lead_provider_id)
+        .where(alp.lead_provider_id == lead_provider_id)
+    )
+
+
+def latest_training(
+    lead_provider_id: ColumnElement[int] | int, teacher_ids: ColumnElement[Any]
+) -> Subquery:
+    """Each of these teachers' latest training period per role with this lead provider."""
     rank = (
         func.row_number()
         .over(
@@ -65,33 +95,60 @@ def latest_training(lead_provider_id: int) -> Subquery:
         .label("rank")
     )
     ranked = (
-        select(
-            TP.id.label("training_period_id"),
-            TP.teacher_id,
-            TP.role,
-            ALP.contract_period_year.label("year"),
-            TP.withdrawn_at,
-            TP.deferred_at,
-            rank,
-        )
-        .join(SP, SP.id == TP.school_partnership_id)
-        .join(LPDP, LPDP.id == SP.lead_provider_delivery_partnership_id)
-        .join(ALP, ALP.id == LPDP.active_lead_provider_id)
-        .where(ALP.lead_provider_id == lead_provider_id)
+        _of_provider(TP, lead_provider_id)
+        .add_columns(TP.teacher_id, TP.role, rank)
+        .where(TP.teacher_id.in_(teacher_ids))
         .subquery("ranked")
     )
-    return select(ranked).where(ranked.c.rank == 1).subquery("latest")
+    return (
+        select(ranked.c.id.label("training_period_id"), ranked.c.teacher_id)
+        .where(ranked.c.rank == 1)
+        .subquery("latest")
+    )
 
 
-def _status_matches(latest: Subquery, statuses: Collection[str] | None) -> ColumnElement[bool]:
+def _later_than(training: Any, lead_provider_id: int) -> ColumnElement[bool]:
+    """Another period of the lead provider for the same teacher and role starts later."""
+    later = aliased(TP)
+    newer = or_(
+        later.started_on > training.started_on,
+        and_(later.started_on == training.started_on, later.id > training.id),
+    )
+    return exists(
+        _of_provider(later, lead_provider_id).where(
+            later.teacher_id == training.teacher_id, later.role == training.role, newer
+        )
+    )
+
+
+def _visible(lead_provider_id: int, filters: ParticipantFilters) -> ColumnElement[bool]:
+    """The teacher has a training period with the lead provider; with a cohort or training
+    status filter, the latest one in a role must match it (§2.1). Tested teacher by teacher,
+    so a page walks teachers in order and stops once it is full."""
+    training = aliased(TP)
+    candidates = _of_provider(training, lead_provider_id).where(
+        training.teacher_id == TeacherRow.id
+    )
+    if filters.cohorts is None and filters.training_statuses is None:
+        return exists(candidates)
+    return exists(
+        candidates.where(
+            within(candidates.selected_columns.year, filters.cohorts),
+            _status_matches(training, filters.training_statuses),
+            ~_later_than(training, lead_provider_id),
+        )
+    )
+
+
+def _status_matches(training: Any, statuses: Collection[str] | None) -> ColumnElement[bool]:
     # §2.1: the presence of each timestamp, so a period deferred after its withdrawal
     # matches both; values other than the three match nothing (§1.5).
     if statuses is None:
         return true()
     matches = {
-        "withdrawn": latest.c.withdrawn_at.is_not(None),
-        "deferred": latest.c.deferred_at.is_not(None),
-        "active": latest.c.withdrawn_at.is_(None) & latest.c.deferred_at.is_(None),
+        "withdrawn": training.withdrawn_at.is_not(None),
+        "deferred": training.deferred_at.is_not(None),
+        "active": training.withdrawn_at.is_(None) & training.deferred_at.is_(None),
     }
     chosen = [matches[status] for status in statuses if status in matches]
     return or_(*chosen) if chosen else false()
@@ -106,14 +163,22 @@ def _full_name() -> ColumnElement[str]:
     return func.coalesce(TeacherRow.corrected_name, func.nullif(trs_name, ""), "Unknown")
 
 
-def _teachers(visible: Select[Any]) -> Select[Any]:
+def _teachers(visible: ColumnElement[bool]) -> Select[Any]:
     return select(
         TeacherRow.id,
         TeacherRow.api_id,
         _full_name(),
         TeacherRow.trn,
         TeacherRow.api_updated_at,
-    ).where(TeacherRow.id.in_(visible))
+    ).where(visible)
+
+
+@cache
+def _enrolments() -> Select[Any]:
+    """Built once: building it takes longer than running it for a page of 100."""
+    teacher_ids = bindparam("teacher_ids", expanding=True)
+    latest = latest_training(bindparam("lead_provider_id"), teacher_ids)
+    return enrolments_of(latest, teacher_ids, bindparam("today", type_=Date))
 
 
 class SqlParticipantReads(ReadModel):
@@ -126,12 +191,7 @@ class SqlParticipantReads(ReadModel):
         *,
         today: date,
     ) -> list[ParticipantView]:
-        latest = latest_training(lead_provider_id)
-        visible = select(latest.c.teacher_id).where(
-            within(latest.c.year, filters.cohorts),
-            _status_matches(latest, filters.training_statuses),
-        )
-        statement = _teachers(visible).where(
+        statement = _teachers(_visible(lead_provider_id, filters)).where(
             at_or_after(TeacherRow.api_updated_at, filters.updated_since),
             # No teacher id has changed yet: there is no table of id changes (§2.1).
             within(TeacherRow.api_id, None if filters.from_participant_ids is None else ()),
@@ -142,8 +202,8 @@ class SqlParticipantReads(ReadModel):
     def one(
         self, lead_provider_id: int, api_id: uuid.UUID, *, today: date
     ) -> ParticipantView | None:
-        latest = latest_training(lead_provider_id)
-        statement = _teachers(select(latest.c.teacher_id)).where(TeacherRow.api_id == api_id)
+        visible = _visible(lead_provider_id, ParticipantFilters())
+        statement = _teachers(visible).where(TeacherRow.api_id == api_id)
         found = self._rows(statement.limit(1))
         views = self._with_enrolments(lead_provider_id, found, today)
         return views[0] if views else None
@@ -154,9 +214,10 @@ class SqlParticipantReads(ReadModel):
         if not rows:
             return []
         teacher_ids = [row[0] for row in rows]
-        statement = enrolments_of(latest_training(lead_provider_id), teacher_ids, today)
+        params = {"lead_provider_id": lead_provider_id, "teacher_ids": teacher_ids, "today": today}
+        found = self._rows(_enrolments(), params)
         by_teacher: dict[int, list[EnrolmentView]] = {}
-        for teacher_id, enrolment in EnrolmentView.from_rows(self._rows(statement), today):
+        for teacher_id, enrolment in EnrolmentView.from_rows(found, today):
             by_teacher.setdefault(teacher_id, []).append(enrolment)
         return [
             ParticipantView(api_id, name, trn, updated_at, by_teacher.get(teacher_id, []))
