@@ -20,6 +20,8 @@ pytest_plugins = [
     "tests.features.steps.shared",
     "tests.features.steps.contracts",
     "tests.features.steps.participants",
+    "tests.features.steps.register_ect",
+    "tests.features.steps.register_ect_outcomes",
     "tests.features.steps.payments",
     "tests.features.steps.payments_outcomes",
 ]

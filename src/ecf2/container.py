@@ -19,6 +19,7 @@ from ecf2.adapters.db.queries.statements import SqlStatementCalculationReads
 from ecf2.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from ecf2.adapters.trs.client import TrsClient
 from ecf2.domain.contracts.services import ApiTokenService
+from ecf2.domain.participants.register_ect import EctRegistrationService
 from ecf2.domain.participants.sign_in import SchoolSignInService
 from ecf2.domain.payments.provider_voids import ProviderVoids
 from ecf2.domain.payments.recording import DeclarationRecording
@@ -67,6 +68,10 @@ class Container(containers.DeclarativeContainer):
     # Web sessions and the school home page.
     sign_in_reads = providers.Factory(SqlSignInReads, session_factory=session_factory)
     school_home_reads = providers.Factory(SqlSchoolHomeReads, session_factory=session_factory)
+    # Schools' journeys.
+    ect_registrations = providers.Factory(
+        EctRegistrationService, uow=uow.provider, trs=trs, clock=clock
+    )
 
     # Finance: statements from open to payable to paid, declarations voided or clawed back,
     # and one statement's figures from aggregate reads.

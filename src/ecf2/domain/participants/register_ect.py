@@ -1,0 +1,299 @@
+"""A school registers an ECT (participants-and-schools §3.1, §3.8): the checks each question
+makes as the school answers it, then one unit of work that places the ECT at the school,
+finishing their placement elsewhere, and starts their training."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Protocol
+
+import attrs
+
+from ecf2.domain.participants import ect_registration as rules
+from ecf2.domain.participants.email_address import notify_email
+from ecf2.domain.participants.model import Teacher
+from ecf2.domain.participants.placements import ECTAtSchoolPeriod
+from ecf2.domain.participants.ports import EctRegistrationFacts, TeacherRecordLookup
+from ecf2.domain.participants.register_ect_events import registration_events
+from ecf2.domain.participants.registration_values import (
+    AppropriateBodyOption,
+    LeadProviderOption,
+    RegistrationPeriod,
+    check_appropriate_body,
+)
+from ecf2.domain.participants.school import School
+from ecf2.domain.participants.teacher_record import TeacherRecord
+from ecf2.domain.participants.training import TrainingPeriod
+from ecf2.domain.participants.values import (
+    TrainingProgramme,
+    TrainingRole,
+    TrsInductionStatus,
+    WorkingPattern,
+)
+from ecf2.domain.shared.actors import Actor
+from ecf2.domain.shared.clock import Clock
+from ecf2.domain.shared.errors import DomainError, RuleBroken
+from ecf2.domain.shared.identifiers import NationalInsuranceNumber, Trn
+from ecf2.domain.shared.unit_of_work import UnitOfWork
+
+
+class TeacherRepository(Protocol):
+    def find_by_trn(self, trn: Trn) -> Teacher | None: ...
+
+    def add(self, teacher: Teacher) -> Teacher: ...
+
+    def save(self, teacher: Teacher) -> Teacher: ...
+
+
+class SchoolRepository(Protocol):
+    def get(self, school_id: int) -> School: ...
+
+    def save(self, school: School) -> School: ...
+
+
+class EctRegistrationUnitOfWork(UnitOfWork, Protocol):
+    teachers: TeacherRepository
+    schools: SchoolRepository
+    ect_registration_facts: EctRegistrationFacts
+
+
+class DateOfBirthDoesNotMatch(DomainError):
+    """TRS holds another date of birth: ask for the National Insurance number (§3.1.2)."""
+
+    rule = "date_of_birth_does_not_match"
+
+
+@attrs.frozen
+class FoundEct:
+    """A teacher found in TRS for a school, and whether (and why not) they can register."""
+
+    record: TeacherRecord
+    block: rules.RegistrationBlock | None
+    registered_before: bool
+
+
+@attrs.frozen(kw_only=True)
+class RegisterEct:
+    school_id: int
+    record: TeacherRecord
+    corrected_name: str | None
+    email: str
+    started_on: date
+    working_pattern: WorkingPattern = attrs.field(converter=WorkingPattern)
+    appropriate_body_id: int
+    training_programme: TrainingProgramme = attrs.field(converter=TrainingProgramme)
+    lead_provider_id: int | None = None
+
+
+@attrs.frozen
+class RegisteredEct:
+    teacher_api_id: str
+    name: str
+    email: str
+    training_programme: TrainingProgramme
+
+
+class EctRegistrationService:
+    """Registers ECTs for schools; each `check_` method answers one question of the
+    journey, and `register_ect` is the one use case that writes."""
+
+    def __init__(
+        self,
+        uow: Callable[[], EctRegistrationUnitOfWork],
+        trs: TeacherRecordLookup,
+        clock: Clock,
+    ) -> None:
+        self._uow, self._trs, self._clock = uow, trs, clock
+
+    def find_ect(
+        self,
+        school_id: int,
+        trn: Trn,
+        date_of_birth: date,
+        national_insurance_number: NationalInsuranceNumber | None = None,
+    ) -> FoundEct:
+        """§3.1 steps 1-3 and (b.3): by TRN alone, then by TRN and NINO when TRS holds
+        another date of birth. Raises the TRS look-up's errors."""
+        today = self._clock.today()
+        rules.check_date_of_birth(date_of_birth, today)
+        if national_insurance_number is None:
+            record = self._trs.find(trn)
+            if record.date_of_birth != date_of_birth:
+                raise DateOfBirthDoesNotMatch(
+                    "The date of birth does not match the teacher's record",
+                    field="date_of_birth",
+                )
+        else:
+            record = self._trs.find(trn, national_insurance_number=national_insurance_number)
+        with self._uow() as uow:
+            teacher = uow.teachers.find_by_trn(record.trn)
+        block = rules.ect_registration_block(record, teacher, school_id, today)
+        return FoundEct(record, block, rules.registered_before(teacher))
+
+    def check_email(self, trn: Trn, email: str) -> str:
+        with self._uow() as uow:
+            return _checked_email(uow, trn, email)
+
+    def check_start_date(self, trn: Trn, started_on: date) -> RegistrationPeriod:
+        with self._uow() as uow:
+            teacher = uow.teachers.find_by_trn(trn)
+            return self._registration_period(uow, teacher, started_on)
+
+    def appropriate_bodies_for(self, school_id: int) -> list[AppropriateBodyOption]:
+        with self._uow() as uow:
+            independent = uow.schools.get(school_id).independent
+            options = uow.ect_registration_facts.appropriate_bodies()
+        return [option for option in options if option.allowed_for(independent)]
+
+    def lead_providers_for(self, trn: Trn, started_on: date) -> list[LeadProviderOption]:
+        """§3.1 step 11: lead providers active in the contract period the ECT goes into."""
+        period = self.check_start_date(trn, started_on)
+        with self._uow() as uow:
+            return uow.ect_registration_facts.lead_providers_active_in(period.year)
+
+    def register_ect(self, command: RegisterEct, by: Actor) -> RegisteredEct:
+        """One transaction (§3.1 step 12, §3.8)."""
+        today, now = self._clock.today(), self._clock.now()
+        with self._uow() as uow:
+            facts = uow.ect_registration_facts
+            school = uow.schools.get(command.school_id)
+            teacher = uow.teachers.find_by_trn(command.record.trn)
+            new_teacher = teacher is None
+            if teacher is None:
+                teacher = _new_teacher(command)
+            self._refuse_blocked(command, teacher, today)
+            check_appropriate_body(
+                command.appropriate_body_id, facts.appropriate_bodies(), school.independent
+            )
+            period = self._registration_period(uow, teacher, command.started_on)
+            training = self._training(uow, command, teacher, period, today)
+            placement = ECTAtSchoolPeriod(
+                school_id=command.school_id,
+                started_on=command.started_on,
+                email=_checked_email(uow, command.record.trn, command.email),
+                working_pattern=command.working_pattern,
+                school_reported_appropriate_body_id=command.appropriate_body_id,
+            )
+            leavings = teacher.register_as_ect(placement, training)
+            school.record_last_choices(
+                command.appropriate_body_id, command.training_programme, command.lead_provider_id
+            )
+            # §4.2: funded once they are in induction and placed; a new teacher has no
+            # induction period recorded yet.
+            in_induction = teacher.id is not None and facts.in_induction_on(teacher.id, today)
+            newly_eligible = in_induction and teacher.record_ect_eligibility_for_training(now)
+            (uow.teachers.add if new_teacher else uow.teachers.save)(teacher)
+            uow.schools.save(school)
+            for event in registration_events(
+                teacher, school, placement, training, leavings, newly_eligible, by, now
+            ):
+                uow.record(event)
+            uow.commit()
+        registered = RegisteredEct(
+            str(teacher.api_id),
+            teacher.display_name,
+            placement.email or "",
+            training.training_programme,
+        )
+        self._send_ect_registered_email(registered)
+        return registered
+
+    def _send_ect_registered_email(self, registered: RegisteredEct) -> None:
+        """After commit: the "ECT registered" confirmation email (§3.1 step 12, provider-led
+        or school-led wording) goes from here once the service has an email port."""
+
+    def _refuse_blocked(self, command: RegisterEct, teacher: Teacher, today: date) -> None:
+        block = rules.ect_registration_block(command.record, teacher, command.school_id, today)
+        if block is not None:
+            raise RuleBroken(
+                "This teacher cannot be registered as an ECT at your school",
+                field="trn",
+                rule=f"ect_registration_blocked_{block}",
+            )
+
+    def _registration_period(
+        self, uow: EctRegistrationUnitOfWork, teacher: Teacher | None, started_on: date
+    ) -> RegistrationPeriod:
+        today, facts = self._clock.today(), uow.ect_registration_facts
+        limits = rules.start_date_limits(teacher, facts.start_date_floor(today), today)
+        rules.check_start_date(started_on, attrs.evolve(limits, after_previous=None, latest=None))
+        period = facts.registration_period(started_on, today, _previous_schedule_id(teacher))
+        rules.check_start_date(started_on, limits)
+        return period
+
+    def _training(
+        self,
+        uow: EctRegistrationUnitOfWork,
+        command: RegisterEct,
+        teacher: Teacher,
+        period: RegistrationPeriod,
+        today: date,
+    ) -> TrainingPeriod:
+        started_on = rules.ect_training_start(command.started_on, today, period.reassigned_from)
+        if command.training_programme is TrainingProgramme.SCHOOL_LED:
+            return TrainingPeriod(
+                role=TrainingRole.ECT,
+                training_programme=TrainingProgramme.SCHOOL_LED,
+                started_on=started_on,
+            )
+        if command.lead_provider_id is None:
+            raise RuleBroken(
+                "Choose a lead provider", field="lead_provider_id", rule="lead_provider_given"
+            )
+        links = uow.ect_registration_facts.provider_led_training(
+            command.school_id,
+            command.lead_provider_id,
+            period,
+            started_on,
+            today,
+            _previous_schedule_id(teacher) if period.reuses_previous_schedule else None,
+        )
+        return TrainingPeriod(
+            role=TrainingRole.ECT,
+            training_programme=TrainingProgramme.PROVIDER_LED,
+            started_on=started_on,
+            school_partnership_id=links.school_partnership_id,
+            expression_of_interest_id=links.expression_of_interest_id,
+            schedule_id=links.schedule_id,
+        )
+
+
+def _checked_email(uow: EctRegistrationUnitOfWork, trn: Trn, email: str) -> str:
+    """§3.1 step 6: given, in Notify's format, and not another teacher's."""
+    address = notify_email(email)
+    if address is None:
+        raise RuleBroken("Enter the email address", field="email", rule="email_given")
+    rules.refuse_email_in_use(
+        uow.ect_registration_facts.email_in_use_by_another_teacher(address, trn)
+    )
+    return address
+
+
+def _previous_schedule_id(teacher: Teacher | None) -> int | None:
+    """The schedule of the latest training of the previous ECT placement, when that
+    training was provider-led (§2.4)."""
+    if teacher is None or not teacher.ect_at_school_periods:
+        return None
+    previous = max(teacher.ect_at_school_periods, key=lambda p: p.started_on)
+    if not previous.training_periods:
+        return None
+    latest = max(previous.training_periods, key=lambda tp: tp.started_on)
+    return latest.schedule_id if latest.provider_led else None
+
+
+def _new_teacher(command: RegisterEct) -> Teacher:
+    record = command.record
+    return Teacher(
+        trn=record.trn,
+        trs_first_name=record.first_name,
+        trs_last_name=record.last_name,
+        corrected_name=command.corrected_name,
+        trs_induction_status=TrsInductionStatus(record.induction_status),
+        trs_induction_start_date=record.induction_start_date,
+        trs_induction_completed_date=record.induction_completed_date,
+        trs_qts_awarded_on=record.qts_awarded_on,
+        trs_qts_status_description=record.qts_status_description,
+        trs_initial_teacher_training_provider_name=record.initial_teacher_training_provider_name,
+        trs_initial_teacher_training_end_date=record.initial_teacher_training_end_date,
+    )
