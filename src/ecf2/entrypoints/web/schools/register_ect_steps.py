@@ -1,0 +1,323 @@
+"""The questions of "register an ECT", in order (participants-and-schools §3.1): each reads
+its answer and asks the registration service whatever the answer needs checking against."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import attrs
+
+from ecf2.domain.participants.ect_registration import corrected_name
+from ecf2.domain.participants.register_ect import DateOfBirthDoesNotMatch, EctRegistrationService
+from ecf2.domain.participants.teacher_record import TeacherAlert, TeacherRecord
+from ecf2.domain.shared.errors import DomainError, InvalidValue, NotFound
+from ecf2.domain.shared.identifiers import NationalInsuranceNumber, Trn
+from ecf2.entrypoints.web.journeys import forms
+from ecf2.entrypoints.web.journeys.forms import Form, FormErrors
+from ecf2.entrypoints.web.journeys.journey import Answers, Journey, Step
+from ecf2.entrypoints.web.schools.access import SignedInSchool
+
+WORKING_PATTERNS = {"full_time": "Full-time", "part_time": "Part-time"}
+PROGRAMMES = {"provider_led": "Provider-led", "school_led": "School-led"}
+
+
+@attrs.frozen
+class Asking:
+    """What the questions need besides the answers: who asks, and the service to check with."""
+
+    school: SignedInSchool
+    registrations: EctRegistrationService
+
+
+# The teacher found in TRS is kept in the answers between requests.
+
+
+def record_to_answers(record: TeacherRecord) -> dict[str, Any]:
+    return {
+        "trn": record.trn.value,
+        "first_name": record.first_name,
+        "last_name": record.last_name,
+        "date_of_birth": record.date_of_birth.isoformat(),
+        "induction_status": str(record.induction_status),
+        "qts_awarded_on": _iso(record.qts_awarded_on),
+        "prohibitions": [_iso(a.ends_on) for a in record.alerts if a.prohibits_teaching],
+    }
+
+
+def record_from_answers(kept: dict[str, Any]) -> TeacherRecord:
+    return TeacherRecord(
+        trn=Trn(kept["trn"]),
+        first_name=kept["first_name"],
+        last_name=kept["last_name"],
+        date_of_birth=date.fromisoformat(kept["date_of_birth"]),
+        induction_status=kept["induction_status"],
+        qts_awarded_on=_day(kept["qts_awarded_on"]),
+        alerts=[TeacherAlert(True, _day(ends)) for ends in kept["prohibitions"]],
+    )
+
+
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _day(text: str | None) -> date | None:
+    return None if text is None else date.fromisoformat(text)
+
+
+def trs_name(answers: Answers) -> str:
+    found = answers["found"]
+    return f"{found['first_name']} {found['last_name']}"
+
+
+def ect_name(answers: Answers) -> str:
+    return answers.get("corrected_name") or trs_name(answers)
+
+
+# Find the ECT (steps 1-3).
+
+
+def _lookup(asking: Asking, answers: Answers, nino: NationalInsuranceNumber | None) -> Answers:
+    trn, born = Trn(answers["trn"]), date.fromisoformat(answers["date_of_birth"])
+    try:
+        found = asking.registrations.find_ect(asking.school.id, trn, born, nino)
+    except DateOfBirthDoesNotMatch:
+        return {"lookup": "nino_needed", "found": None, "block": None}
+    except NotFound:
+        return {"lookup": "not_found", "found": None, "block": None}
+    return {
+        "lookup": "found",
+        "found": record_to_answers(found.record),
+        "block": None if found.block is None else str(found.block),
+        "registered_before": found.registered_before,
+    }
+
+
+def submit_find(form: Form, _answers: Answers, asking: Asking) -> Answers:
+    errors: dict[str, str] = {}
+    trn = born = None
+    try:
+        trn = Trn.from_school_input(
+            forms.required(form, "trn", "Enter the teacher reference number (TRN)")
+        )
+    except (FormErrors, InvalidValue) as problem:
+        errors["trn"] = _message(problem)
+    try:
+        born = forms.a_date(form, "date_of_birth", "date of birth")
+    except FormErrors as problem:
+        errors.update(problem.errors)
+    if errors or trn is None or born is None:
+        raise FormErrors(errors)
+    answers = {"trn": trn.value, "date_of_birth": born.isoformat()}
+    return answers | _lookup(asking, answers, None)
+
+
+def _message(problem: FormErrors | DomainError) -> str:
+    return (
+        next(iter(problem.errors.values())) if isinstance(problem, FormErrors) else problem.message
+    )
+
+
+def after_lookup(answers: Answers) -> str | None:
+    lookup = answers.get("nino_lookup") or answers.get("lookup")
+    if lookup == "nino_needed":
+        return "national-insurance-number"
+    if lookup == "not_found":
+        return "not-found"
+    return "cannot-register" if answers.get("block") else "review-details"
+
+
+def submit_nino(form: Form, answers: Answers, asking: Asking) -> Answers:
+    raw = forms.required(form, "national_insurance_number", "Enter the National Insurance number")
+    nino = NationalInsuranceNumber(raw)
+    found = _lookup(asking, answers, nino)
+    return found | {"national_insurance_number": nino.value, "nino_lookup": found["lookup"]}
+
+
+# Their details (steps 4-8).
+
+
+def submit_review(form: Form, _answers: Answers, _asking: Asking) -> Answers:
+    correct = forms.choice(
+        form, "details_correct", ("yes", "no"), "Select if these details are correct"
+    )
+    if correct == "yes":
+        return {"details_correct": "yes", "corrected_name": None}
+    try:
+        return {
+            "details_correct": "no",
+            "corrected_name": corrected_name(forms.text(form, "corrected_name")),
+        }
+    except InvalidValue as error:
+        raise FormErrors.of("corrected_name", error.message) from None
+
+
+def after_review(answers: Answers) -> str:
+    return "registered-before" if answers.get("registered_before") else "email-address"
+
+
+def submit_email(form: Form, answers: Answers, asking: Asking) -> Answers:
+    email = forms.required(form, "email", "Enter the email address")
+    try:
+        return {"email": asking.registrations.check_email(Trn(answers["trn"]), email)}
+    except DomainError as error:
+        raise FormErrors.of("email", error.message) from None
+
+
+def submit_start_date(form: Form, answers: Answers, asking: Asking) -> Answers:
+    started_on = forms.a_date(form, "start_date", "school start date")
+    try:
+        asking.registrations.check_start_date(Trn(answers["trn"]), started_on)
+    except DomainError as error:
+        raise FormErrors.of("start_date", error.message) from None
+    return {"start_date": started_on.isoformat()}
+
+
+def submit_working_pattern(form: Form, _answers: Answers, _asking: Asking) -> Answers:
+    pattern = forms.choice(
+        form, "working_pattern", WORKING_PATTERNS, "Select if they work full-time or part-time"
+    )
+    return {"working_pattern": pattern}
+
+
+# Their induction and training (steps 10-11).
+
+
+def appropriate_bodies(_answers: Answers, asking: Asking) -> dict[str, Any]:
+    return {"bodies": asking.registrations.appropriate_bodies_for(asking.school.id)}
+
+
+def submit_appropriate_body(form: Form, answers: Answers, asking: Asking) -> Answers:
+    allowed = [str(body.id) for body in appropriate_bodies(answers, asking)["bodies"]]
+    chosen = forms.choice(
+        form,
+        "appropriate_body_id",
+        allowed,
+        "Select which appropriate body will record their induction",
+    )
+    return {"appropriate_body_id": int(chosen)}
+
+
+def submit_programme(form: Form, _answers: Answers, _asking: Asking) -> Answers:
+    programme = forms.choice(
+        form, "training_programme", PROGRAMMES, "Select which training programme they will follow"
+    )
+    return {"training_programme": programme}
+
+
+def after_programme(answers: Answers) -> str:
+    return "lead-provider" if answers["training_programme"] == "provider_led" else "check-answers"
+
+
+def lead_providers(answers: Answers, asking: Asking) -> dict[str, Any]:
+    started_on = date.fromisoformat(answers["start_date"])
+    trn = Trn(answers["trn"])
+    return {"lead_providers": asking.registrations.lead_providers_for(trn, started_on)}
+
+
+def submit_lead_provider(form: Form, answers: Answers, asking: Asking) -> Answers:
+    allowed = [str(lp.id) for lp in lead_providers(answers, asking)["lead_providers"]]
+    chosen = forms.choice(
+        form, "lead_provider_id", allowed, "Select which lead provider will train them"
+    )
+    return {"lead_provider_id": int(chosen)}
+
+
+def chosen_names(answers: Answers, asking: Asking) -> dict[str, Any]:
+    """Check your answers names the appropriate body and lead provider chosen."""
+    bodies = {b.id: b.name for b in appropriate_bodies(answers, asking)["bodies"]}
+    names = {"appropriate_body": bodies.get(answers.get("appropriate_body_id"), "")}
+    if answers.get("training_programme") == "provider_led":
+        providers = {lp.id: lp.name for lp in lead_providers(answers, asking)["lead_providers"]}
+        names["lead_provider"] = providers.get(answers.get("lead_provider_id"), "")
+    started_on = date.fromisoformat(answers["start_date"])
+    return names | {
+        "ect_name": ect_name(answers),
+        "start_date_text": f"{started_on.day} {started_on:%B %Y}",
+    }
+
+
+def _template(name: str) -> str:
+    return f"schools/register_ect/{name}.html"
+
+
+STEPS = (
+    Step(
+        "find-ect",
+        _template("find_ect"),
+        keys=("trn", "date_of_birth", "lookup"),
+        submit=submit_find,
+        next=after_lookup,
+        forgets_later=True,
+    ),
+    Step(
+        "national-insurance-number",
+        _template("national_insurance_number"),
+        keys=("nino_lookup",),
+        submit=submit_nino,
+        next=after_lookup,
+    ),
+    Step("not-found", _template("not_found")),
+    Step("cannot-register", _template("cannot_register")),
+    Step(
+        "review-details",
+        _template("review_details"),
+        keys=("details_correct",),
+        submit=submit_review,
+        next=after_review,
+    ),
+    Step(
+        "registered-before",
+        _template("registered_before"),
+        keys=("registered_before_seen",),
+        submit=lambda _form, _answers, _asking: {"registered_before_seen": True},
+        next=lambda _answers: "email-address",
+    ),
+    Step(
+        "email-address",
+        _template("email_address"),
+        keys=("email",),
+        submit=submit_email,
+        next=lambda _answers: "start-date",
+    ),
+    Step(
+        "start-date",
+        _template("start_date"),
+        keys=("start_date",),
+        submit=submit_start_date,
+        next=lambda _answers: "working-pattern",
+    ),
+    Step(
+        "working-pattern",
+        _template("working_pattern"),
+        keys=("working_pattern",),
+        submit=submit_working_pattern,
+        next=lambda _answers: "appropriate-body",
+    ),
+    Step(
+        "appropriate-body",
+        _template("appropriate_body"),
+        keys=("appropriate_body_id",),
+        submit=submit_appropriate_body,
+        next=lambda _answers: "training-programme",
+        page=appropriate_bodies,
+    ),
+    Step(
+        "training-programme",
+        _template("training_programme"),
+        keys=("training_programme",),
+        submit=submit_programme,
+        next=after_programme,
+    ),
+    Step(
+        "lead-provider",
+        _template("lead_provider"),
+        keys=("lead_provider_id",),
+        submit=submit_lead_provider,
+        next=lambda _answers: "check-answers",
+        page=lead_providers,
+    ),
+    Step("check-answers", _template("check_answers"), page=chosen_names),
+)
+
+REGISTER_ECT = Journey("register_ect", "/school/register-ect", STEPS)
