@@ -222,3 +222,31 @@ Feature: A school registers an early career teacher
       Given Kirsty Mclean was an ECT at "Oakfield House" from 1 September 2022 to 31 July 2023, provider-led with "Ambition Institute" in 2022
       When "Hilltop Primary" registers Kirsty Mclean provider-led with "Ambition Institute" from 1 September 2026
       Then their training is provider-led from 1 September 2026 on the 2024 "ecf-extended-september" schedule
+
+  Rule: A school may reuse its last choices when they still hold
+
+    Background:
+      Given TRS knows Kirsty Mclean, TRN "7000006", born 6 March 1996, NINO "JS000006A"
+
+    Scenario: Last chose school-led training with a teaching school hub
+      Given "Hilltop Primary" last chose school-led training with "Ashfield Teaching School Hub"
+      When "Hilltop Primary" asks whether its last choices can be used for Kirsty Mclean starting 1 September 2026
+      Then school-led training with "Ashfield Teaching School Hub" is offered
+
+    Scenario: Last chose an appropriate body the school can no longer choose
+      Given "Hilltop Primary" last chose school-led training with "Westshire County Council"
+      When "Hilltop Primary" asks whether its last choices can be used for Kirsty Mclean starting 1 September 2026
+      Then no last choices are offered
+
+    Scenario: Last chose a lead provider with no partnership or expression of interest to reuse
+      Given "Hilltop Primary" last chose provider-led training with "Ambition Institute" and "Ashfield Teaching School Hub"
+      When "Hilltop Primary" asks whether its last choices can be used for Kirsty Mclean starting 1 September 2026
+      Then no last choices are offered
+
+    Scenario: Last year's partnership, with a delivery partner still paired with the lead provider, is made again
+      Given "Hilltop Primary" last chose provider-led training with "Ambition Institute" and "Ashfield Teaching School Hub"
+      And "Hilltop Primary" was in partnership with "Ambition Institute" and "Dales Partnership" in 2025
+      And "Ambition Institute" still works with "Dales Partnership" in 2026
+      When "Hilltop Primary" registers Kirsty Mclean from 1 September 2026 with its last choices
+      Then their training is confirmed by a 2026 partnership of "Hilltop Primary" with "Ambition Institute" and "Dales Partnership"
+      And "school_partnership_created" and "school_partnership_reused" are recorded

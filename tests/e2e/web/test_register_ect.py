@@ -126,7 +126,9 @@ def answer_details(client: TestClient[Any], db: Engine, start: date, **extra: An
     assert goes_to(
         post(client, "start-date", **date_fields("start_date", start)), "working-pattern"
     )
-    assert goes_to(post(client, "working-pattern", working_pattern="full_time"), "appropriate-body")
+    pattern = post(client, "working-pattern", working_pattern="full_time")
+    assert goes_to(pattern, "use-previous-choices")  # Ashdown has chosen before
+    assert goes_to(post(client, "use-previous-choices", use_previous="no"), "appropriate-body")
     hub = id_of(db, "appropriate_bodies", "Ashfield Teaching School Hub")
     assert goes_to(post(client, "appropriate-body", appropriate_body_id=hub), "training-programme")
 
@@ -203,6 +205,7 @@ def test_a_school_led_ect_with_a_corrected_name(school_user, engine):  # noqa: F
     post(school_user, "email-address", email="laura@example.org")
     post(school_user, "start-date", **date_fields("start_date", date(2027, 1, 4)))
     post(school_user, "working-pattern", working_pattern="part_time")
+    post(school_user, "use-previous-choices", use_previous="no")
     hub = id_of(engine, "appropriate_bodies", "Ashfield Teaching School Hub")
     post(school_user, "appropriate-body", appropriate_body_id=hub)
     assert goes_to(
@@ -227,6 +230,7 @@ def test_an_ect_moving_from_another_school_leaves_it_the_day_before(school_user,
     assert has_error(too_late, "start_date", "four months from today")
     post(school_user, "start-date", **date_fields("start_date", date(2027, 1, 4)))
     post(school_user, "working-pattern", working_pattern="full_time")
+    post(school_user, "use-previous-choices", use_previous="no")
     hub = id_of(engine, "appropriate_bodies", "Ashfield Teaching School Hub")
     post(school_user, "appropriate-body", appropriate_body_id=hub)
     post(school_user, "training-programme", training_programme="school_led")
@@ -337,6 +341,9 @@ def test_each_question_shows_its_errors_on_the_page_that_asked(school_user, engi
         post(school_user, "working-pattern"), "working_pattern", "full-time or part-time"
     )
     post(school_user, "working-pattern", working_pattern="full_time")
+    unanswered = post(school_user, "use-previous-choices")
+    assert has_error(unanswered, "use_previous", "Select if you want to use these choices")
+    post(school_user, "use-previous-choices", use_previous="no")
     council = id_of(engine, "appropriate_bodies", "Westshire County Council")
     refused = post(school_user, "appropriate-body", appropriate_body_id=council)
     assert has_error(refused, "appropriate_body_id", "Select which appropriate body")
@@ -363,6 +370,27 @@ def test_a_change_from_check_your_answers_returns_to_it(school_user, engine):  #
     assert goes_to(post(school_user, "email-address", email="rhys@example.org"), "check-answers")
     changed = post(school_user, "training-programme", training_programme="provider_led")
     assert goes_to(changed, "lead-provider")
+
+
+def test_the_schools_last_choices_can_be_reused_and_changed(school_user, engine):  # noqa: F811
+    assert goes_to(find(school_user, "7000005"), "review-details")
+    post(school_user, "review-details", details_correct="yes")
+    post(school_user, "email-address", email="priya@example.org")
+    post(school_user, "start-date", **date_fields("start_date", date(2026, 12, 1)))
+    assert goes_to(
+        post(school_user, "working-pattern", working_pattern="full_time"), "use-previous-choices"
+    )
+    offered = text(school_user.get(f"{BASE}/use-previous-choices"))
+    assert "Teaching School Hub" in offered
+    assert goes_to(post(school_user, "use-previous-choices", use_previous="yes"), "check-answers")
+    check = school_user.get(f"{BASE}/check-answers").text
+    assert f'href="{BASE}/use-previous-choices"' in check
+    assert f'href="{BASE}/appropriate-body"' not in check
+    assert goes_to(post(school_user, "use-previous-choices", use_previous="no"), "appropriate-body")
+    assert school_user.get(f"{BASE}/check-answers", follow_redirects=False).status_code == 302
+    assert goes_to(post(school_user, "use-previous-choices", use_previous="yes"), "check-answers")
+    assert goes_to(post(school_user, "check-answers"), "confirmation")
+    assert "Priya Sharma" in school_user.get("/school/home/ects").text
 
 
 def test_a_step_the_answers_do_not_reach_goes_back_to_the_start(school_user):

@@ -280,3 +280,68 @@ def registers_school_led(world, names, school: str, name: str, start: str, body:
 )
 def registers_provider_led(world, names, school: str, name: str, lead_provider: str, start: str):
     return _register(world, names, school, name, start, "provider_led", lead_provider=lead_provider)
+
+
+@given(
+    parsers.parse('"{school}" last chose school-led training with "{body}"'),
+)
+def last_chose_school_led(world: RegistrationWorld, school: str, body: str) -> None:
+    world.set_last_choices(school, body, "school_led", None)
+
+
+@given(
+    parsers.parse('"{school}" last chose provider-led training with "{lead_provider}" and "{body}"')
+)
+def last_chose_provider_led(world: RegistrationWorld, school: str, lead_provider: str, body: str):
+    world.set_last_choices(school, body, "provider_led", lead_provider)
+
+
+@given(
+    parsers.parse(
+        '"{school}" was in partnership with "{lead_provider}" and "{partner}" in {year:d}'
+    )
+)
+def was_in_partnership(world, school: str, lead_provider: str, partner: str, year: int) -> None:
+    world.partnership(school, lead_provider, year, partner)
+
+
+@given(parsers.parse('"{lead_provider}" still works with "{partner}" in {year:d}'))
+def still_paired(world: RegistrationWorld, lead_provider: str, partner: str, year: int) -> None:
+    world.pair(lead_provider, partner, year)
+
+
+@when(
+    parsers.parse(
+        '"{school}" asks whether its last choices can be used for {name} starting {start}'
+    ),
+    target_fixture="outcome",
+)
+def asks_last_choices(world, names, school: str, name: str, start: str) -> Outcome:
+    return attempt(
+        lambda: world.service.previous_choices(
+            world.schools[school], Trn(names[name]), a_day(start)
+        )
+    )
+
+
+@when(
+    parsers.parse('"{school}" registers {name} from {start} with its last choices'),
+    target_fixture="outcome",
+)
+def registers_with_last_choices(world, names, school: str, name: str, start: str) -> Outcome:
+    trn = Trn(names[name])
+    previous = world.service.previous_choices(world.schools[school], trn, a_day(start))
+    assert previous is not None, "the last choices are not offered"
+    command = RegisterEct(
+        school_id=world.schools[school],
+        record=world.trs.find(trn),
+        corrected_name=None,
+        email="kirsty@school.example",
+        started_on=a_day(start),
+        working_pattern="full_time",
+        appropriate_body_id=previous.appropriate_body_id,
+        training_programme=previous.training_programme,
+        lead_provider_id=previous.lead_provider_id,
+        recreate_partnership_id=previous.recreate_partnership_id,
+    )
+    return attempt(lambda: world.service.register_ect(command, world.actor))

@@ -6,10 +6,16 @@ from __future__ import annotations
 from pytest_bdd import parsers, then
 from sqlalchemy import func, select
 
+from ecf2.adapters.db.contracts_rows import (
+    ActiveLeadProviderRow,
+    LeadProviderDeliveryPartnershipRow,
+    SchoolPartnershipRow,
+)
 from ecf2.adapters.db.events import EventRow
 from ecf2.domain.participants import TrainingProgramme
 from ecf2.domain.participants.ect_registration import RegistrationBlock
 from ecf2.domain.participants.register_ect import DateOfBirthDoesNotMatch, FoundEct
+from ecf2.domain.participants.registration_values import PreviousChoices
 from ecf2.domain.participants.teacher_record import TeacherNotFound, TeacherRecordUnavailable
 from ecf2.domain.shared.errors import DomainError
 from ecf2.domain.shared.identifiers import Trn
@@ -233,3 +239,62 @@ def left_school(world, names, outcome: Outcome, name: str, school: str, day: str
     assert placement.reported_leaving_by_school_id is None
     assert [tp.finished_on for tp in placement.training_periods] == [last_day]
     assert [m.finished_on for m in placement.mentorship_periods] == [last_day]
+
+
+@then(parsers.parse('school-led training with "{body}" is offered'))
+def school_led_offered(world: RegistrationWorld, outcome: Outcome, body: str) -> None:
+    offered = _accepted(outcome)
+    assert offered == PreviousChoices(world.appropriate_bodies[body], "school_led")
+
+
+@then("no last choices are offered")
+def nothing_offered(outcome: Outcome) -> None:
+    assert _accepted(outcome) is None
+
+
+@then(
+    parsers.parse(
+        'their training is confirmed by a {year:d} partnership of "{school}" with '
+        '"{lead_provider}" and "{partner}"'
+    )
+)
+def confirmed_by_new(
+    world, names, outcome: Outcome, year: int, school: str, lead_provider: str, partner: str
+):
+    _accepted(outcome)
+    training = _new_training(world, names)
+    partnership = world.row(
+        select(
+            SchoolPartnershipRow.school_id,
+            LeadProviderDeliveryPartnershipRow.delivery_partner_id,
+            ActiveLeadProviderRow.lead_provider_id,
+            ActiveLeadProviderRow.contract_period_year,
+        )
+        .join(
+            LeadProviderDeliveryPartnershipRow,
+            LeadProviderDeliveryPartnershipRow.id
+            == SchoolPartnershipRow.lead_provider_delivery_partnership_id,
+        )
+        .join(
+            ActiveLeadProviderRow,
+            ActiveLeadProviderRow.id == LeadProviderDeliveryPartnershipRow.active_lead_provider_id,
+        )
+        .where(SchoolPartnershipRow.id == training.school_partnership_id)
+    )
+    expected = (
+        world.schools[school],
+        world.delivery_partner(partner),
+        world.lead_providers[lead_provider],
+        year,
+    )
+    assert tuple(partnership) == expected
+    assert training.expression_of_interest_id is None
+
+
+@then(parsers.parse('"{first}" and "{second}" are recorded'))
+def both_recorded(world: RegistrationWorld, first: str, second: str) -> None:
+    for event_type in (first, second):
+        count = world.row(
+            select(func.count()).select_from(EventRow).where(EventRow.event_type == event_type)
+        )[0]
+        assert count == 1, event_type

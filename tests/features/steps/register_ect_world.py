@@ -149,23 +149,35 @@ class RegistrationWorld:
             )
         )[0]
 
-    def partnership(self, school: str, lead_provider: str, year: int) -> int:
+    def delivery_partner(self, name: str) -> int:
+        found = self.row(select(DeliveryPartnerRow.id).where(DeliveryPartnerRow.name == name))
+        if found is not None:
+            return int(found[0])
         partner = DeliveryPartnerRow(
-            name=f"Partner of {lead_provider} {year}",
+            name=name,
             api_id=uuid.uuid4(),
             created_at=self.clock.now(),
             api_updated_at=self.clock.now(),
         )
         self.add_rows(partner)
+        return partner.id
+
+    def pair(self, lead_provider: str, partner: str, year: int) -> int:
         pairing = LeadProviderDeliveryPartnershipRow(
             active_lead_provider_id=self.active_lead_provider_id(lead_provider, year),
-            delivery_partner_id=partner.id,
+            delivery_partner_id=self.delivery_partner(partner),
             api_id=uuid.uuid4(),
         )
         self.add_rows(pairing)
+        return pairing.id
+
+    def partnership(
+        self, school: str, lead_provider: str, year: int, partner: str | None = None
+    ) -> int:
+        pairing_id = self.pair(lead_provider, partner or f"Partner of {lead_provider} {year}", year)
         partnership = SchoolPartnershipRow(
             school_id=self.schools[school],
-            lead_provider_delivery_partnership_id=pairing.id,
+            lead_provider_delivery_partnership_id=pairing_id,
             api_id=uuid.uuid4(),
             created_at=self.clock.now(),
             api_updated_at=self.clock.now(),
@@ -178,6 +190,24 @@ class RegistrationWorld:
 
         with self.uow() as uow:
             return uow.teachers.get_by_trn(Trn(trn))
+
+    def set_last_choices(
+        self, school: str, body: str, programme: str, lead_provider: str | None
+    ) -> None:
+        from sqlalchemy import update
+
+        with self.session_factory() as session, session.begin():
+            session.execute(
+                update(SchoolRow)
+                .where(SchoolRow.id == self.schools[school])
+                .values(
+                    last_chosen_appropriate_body_id=self.appropriate_bodies[body],
+                    last_chosen_training_programme=programme,
+                    last_chosen_lead_provider_id=self.lead_providers[lead_provider]
+                    if lead_provider
+                    else None,
+                )
+            )
 
     def school(self, name: str) -> Any:
         return self.row(select(SchoolRow).where(SchoolRow.id == self.schools[name]))[0]

@@ -11,9 +11,16 @@ import attrs
 
 from ecf2.domain.participants.model import Teacher
 from ecf2.domain.participants.placements import ECTAtSchoolPeriod
+from ecf2.domain.participants.registration_values import (
+    AppropriateBodyOption,
+    LeadProviderOption,
+    PreviousChoices,
+    ReusablePartnership,
+)
 from ecf2.domain.participants.rules import squish
+from ecf2.domain.participants.school import School
 from ecf2.domain.participants.teacher_record import TeacherRecord
-from ecf2.domain.participants.values import TrsInductionStatus
+from ecf2.domain.participants.values import TrainingProgramme, TrsInductionStatus
 from ecf2.domain.shared.errors import InvalidValue, RuleBroken
 
 MAX_NAME_LENGTH = 70
@@ -169,3 +176,34 @@ def ect_training_start(placement_start: date, today: date, reassigned_from: date
 
 def _day(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
+
+
+def reusable_choices(
+    school: School,
+    bodies: list[AppropriateBodyOption],
+    lead_providers_in_period: list[LeadProviderOption],
+    partnership: ReusablePartnership | None,
+    has_expression_of_interest: bool,
+    contract_period_year: int,
+) -> PreviousChoices | None:
+    """§3.1 step 9: the school's last choices, when they still hold for this ECT: its
+    appropriate body is still one it may choose, and for provider-led training its lead
+    provider is active in the contract period and either a partnership through a delivery
+    partner still paired with it, or an expression of interest in it, can be used."""
+    body = next((b for b in bodies if b.id == school.last_chosen_appropriate_body_id), None)
+    if body is None or not body.allowed_for(school.independent):
+        return None
+    programme = school.last_chosen_training_programme
+    if programme is TrainingProgramme.SCHOOL_LED:
+        return PreviousChoices(body.id, str(programme))
+    lead_provider_id = school.last_chosen_lead_provider_id
+    active = {option.id for option in lead_providers_in_period}
+    if programme is None or lead_provider_id not in active:
+        return None
+    if partnership is not None:
+        earlier = partnership.contract_period_year != contract_period_year
+        recreate = partnership.id if earlier else None
+        return PreviousChoices(body.id, str(programme), lead_provider_id, recreate)
+    if has_expression_of_interest:
+        return PreviousChoices(body.id, str(programme), lead_provider_id)
+    return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Protocol
 
 from ecf2.domain.participants.registration_values import (
@@ -10,6 +10,7 @@ from ecf2.domain.participants.registration_values import (
     LeadProviderOption,
     ProviderLedLinks,
     RegistrationPeriod,
+    ReusablePartnership,
 )
 from ecf2.domain.participants.teacher_record import TeacherRecord
 from ecf2.domain.shared.identifiers import NationalInsuranceNumber, Trn
@@ -74,6 +75,28 @@ class EctRegistrationFacts(Protocol):
         """The school's earliest partnership with the lead provider in the period, else an
         expression of interest in the lead provider there; and the schedule (§2.7).
         Raises RuleBroken when the lead provider is not active in the period."""
+        ...
+
+    def reusable_partnership(
+        self, school_id: int, lead_provider_id: int, period: RegistrationPeriod
+    ) -> ReusablePartnership | None:
+        """The school's partnership with the lead provider whose delivery partner is still
+        paired with it in the period: one in the period's year first, else the latest
+        year's; under reassignment only one in the period's year (§3.1 step 9)."""
+        ...
+
+    def school_has_expression_of_interest(
+        self, school_id: int, lead_provider_id: int, contract_period_year: int
+    ) -> bool:
+        """An ECT's training at the school names the lead provider by an expression of
+        interest and started by the end of the contract period (§3.1 step 9)."""
+        ...
+
+    def recreate_partnership(
+        self, partnership_id: int, contract_period_year: int, now: datetime
+    ) -> int:
+        """The school's partnership with the same lead provider and delivery partner in
+        the given year, made from an earlier year's; returns its id (§3.1 step 12)."""
         ...
 
     def in_induction_on(self, teacher_id: int, day: date) -> bool:

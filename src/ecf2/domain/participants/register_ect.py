@@ -5,7 +5,7 @@ finishing their placement elsewhere, and starts their training."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Protocol
 
 import attrs
@@ -19,6 +19,7 @@ from ecf2.domain.participants.register_ect_events import registration_events
 from ecf2.domain.participants.registration_values import (
     AppropriateBodyOption,
     LeadProviderOption,
+    PreviousChoices,
     RegistrationPeriod,
     check_appropriate_body,
 )
@@ -34,6 +35,7 @@ from ecf2.domain.participants.values import (
 from ecf2.domain.shared.actors import Actor
 from ecf2.domain.shared.clock import Clock
 from ecf2.domain.shared.errors import DomainError, RuleBroken
+from ecf2.domain.shared.events import DomainEvent
 from ecf2.domain.shared.identifiers import NationalInsuranceNumber, Trn
 from ecf2.domain.shared.unit_of_work import UnitOfWork
 
@@ -84,6 +86,8 @@ class RegisterEct:
     appropriate_body_id: int
     training_programme: TrainingProgramme = attrs.field(converter=TrainingProgramme)
     lead_provider_id: int | None = None
+    # The school reused its last choices, with a partnership from an earlier year (§3.1.9).
+    recreate_partnership_id: int | None = None
 
 
 @attrs.frozen
@@ -152,6 +156,30 @@ class EctRegistrationService:
         with self._uow() as uow:
             return uow.ect_registration_facts.lead_providers_active_in(period.year)
 
+    def previous_choices(
+        self, school_id: int, trn: Trn, started_on: date
+    ) -> PreviousChoices | None:
+        """§3.1 step 9: the school's last choices, if this ECT may have them too."""
+        with self._uow() as uow:
+            facts = uow.ect_registration_facts
+            school = uow.schools.get(school_id)
+            period = self._registration_period(uow, uow.teachers.find_by_trn(trn), started_on)
+            lead_provider_id = school.last_chosen_lead_provider_id
+            partnership = has_interest = None
+            if lead_provider_id is not None:
+                partnership = facts.reusable_partnership(school_id, lead_provider_id, period)
+                has_interest = facts.school_has_expression_of_interest(
+                    school_id, lead_provider_id, period.year
+                )
+            return rules.reusable_choices(
+                school,
+                facts.appropriate_bodies(),
+                facts.lead_providers_active_in(period.year),
+                partnership,
+                bool(has_interest),
+                period.year,
+            )
+
     def register_ect(self, command: RegisterEct, by: Actor) -> RegisteredEct:
         """One transaction (§3.1 step 12, §3.8)."""
         today, now = self._clock.today(), self._clock.now()
@@ -167,7 +195,7 @@ class EctRegistrationService:
                 command.appropriate_body_id, facts.appropriate_bodies(), school.independent
             )
             period = self._registration_period(uow, teacher, command.started_on)
-            training = self._training(uow, command, teacher, period, today)
+            training = self._training(uow, command, teacher, period, by)
             placement = ECTAtSchoolPeriod(
                 school_id=command.school_id,
                 started_on=command.started_on,
@@ -203,6 +231,20 @@ class EctRegistrationService:
         """After commit: the "ECT registered" confirmation email (§3.1 step 12, provider-led
         or school-led wording) goes from here once the service has an email port."""
 
+    def _recreate_partnership(
+        self,
+        uow: EctRegistrationUnitOfWork,
+        command: RegisterEct,
+        period: RegistrationPeriod,
+        by: Actor,
+    ) -> None:
+        earlier_id, now = command.recreate_partnership_id, self._clock.now()
+        assert earlier_id is not None
+        new_id = uow.ect_registration_facts.recreate_partnership(earlier_id, period.year, now)
+        if new_id != earlier_id:
+            for event in _partnership_events(command.school_id, earlier_id, new_id, by, now):
+                uow.record(event)
+
     def _refuse_blocked(self, command: RegisterEct, teacher: Teacher, today: date) -> None:
         block = rules.ect_registration_block(command.record, teacher, command.school_id, today)
         if block is not None:
@@ -228,8 +270,9 @@ class EctRegistrationService:
         command: RegisterEct,
         teacher: Teacher,
         period: RegistrationPeriod,
-        today: date,
+        by: Actor,
     ) -> TrainingPeriod:
+        today = self._clock.today()
         started_on = rules.ect_training_start(command.started_on, today, period.reassigned_from)
         if command.training_programme is TrainingProgramme.SCHOOL_LED:
             return TrainingPeriod(
@@ -241,6 +284,8 @@ class EctRegistrationService:
             raise RuleBroken(
                 "Choose a lead provider", field="lead_provider_id", rule="lead_provider_given"
             )
+        if command.recreate_partnership_id is not None:
+            self._recreate_partnership(uow, command, period, by)
         links = uow.ect_registration_facts.provider_led_training(
             command.school_id,
             command.lead_provider_id,
@@ -257,6 +302,26 @@ class EctRegistrationService:
             expression_of_interest_id=links.expression_of_interest_id,
             schedule_id=links.schedule_id,
         )
+
+
+def _partnership_events(
+    school_id: int, earlier_id: int, new_id: int, by: Actor, now: datetime
+) -> list[DomainEvent]:
+    """Scenario 15: a partnership re-created from an earlier year's."""
+    subjects: dict[str, int | None] = {"school": school_id, "school_partnership": new_id}
+    return [
+        DomainEvent(
+            "school_partnership_created", "A school partnership was created", now, by, subjects
+        ),
+        DomainEvent(
+            "school_partnership_reused",
+            "A school partnership from an earlier year was used again",
+            now,
+            by,
+            subjects,
+            metadata={"reused_school_partnership_id": earlier_id},
+        ),
+    ]
 
 
 def _checked_email(uow: EctRegistrationUnitOfWork, trn: Trn, email: str) -> str:

@@ -72,3 +72,23 @@ class ProviderLedLinks:
     schedule_id: int
     school_partnership_id: int | None = None
     expression_of_interest_id: int | None = None
+
+
+@attrs.frozen
+class ReusablePartnership:
+    """A partnership of the school's with the lead provider, through a delivery partner
+    still paired with it in the registration's contract period (§3.1 step 9)."""
+
+    id: int
+    contract_period_year: int
+
+
+@attrs.frozen
+class PreviousChoices:
+    """What the school chose last, when it can be chosen again for this ECT (§3.1 step 9).
+    `recreate_partnership_id` is an earlier year's partnership to re-create in this one."""
+
+    appropriate_body_id: int
+    training_programme: str
+    lead_provider_id: int | None = None
+    recreate_partnership_id: int | None = None

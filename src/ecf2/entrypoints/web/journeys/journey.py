@@ -31,6 +31,8 @@ from ecf2.entrypoints.web.journeys.forms import Form
 
 Answers = dict[str, Any]
 JOURNEYS = "journeys"
+# A submit returns {key: FORGET} to drop an answer that no longer holds.
+FORGET = object()
 
 
 def _nothing(_answers: Answers, _context: Any) -> dict[str, Any]:
@@ -111,4 +113,5 @@ class Journey:
         if step.forgets_later:
             later = self.steps[self.steps.index(step) + 1 :]
             answers = {k: v for k, v in answers.items() if not any(k in s.keys for s in later)}
-        return {**answers, **new}
+        merged = {**answers, **new}
+        return {key: value for key, value in merged.items() if value is not FORGET}

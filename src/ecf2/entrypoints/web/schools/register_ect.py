@@ -49,7 +49,15 @@ def _command(school_id: int, answers: dict[str, Any]) -> RegisterEct:
         appropriate_body_id=answers["appropriate_body_id"],
         training_programme=answers["training_programme"],
         lead_provider_id=answers.get("lead_provider_id") if provider_led else None,
+        recreate_partnership_id=_partnership_to_recreate(answers) if provider_led else None,
     )
+
+
+def _partnership_to_recreate(answers: dict[str, Any]) -> int | None:
+    if answers.get("use_previous") != "yes":
+        return None
+    recreated: int | None = answers["previous_choices"]["recreate_partnership_id"]
+    return recreated
 
 
 class RegisterEctController(Controller):

@@ -15,7 +15,7 @@ from ecf2.domain.shared.errors import DomainError, InvalidValue, NotFound
 from ecf2.domain.shared.identifiers import NationalInsuranceNumber, Trn
 from ecf2.entrypoints.web.journeys import forms
 from ecf2.entrypoints.web.journeys.forms import Form, FormErrors
-from ecf2.entrypoints.web.journeys.journey import Answers, Journey, Step
+from ecf2.entrypoints.web.journeys.journey import FORGET, Answers, Journey, Step
 from ecf2.entrypoints.web.schools.access import SignedInSchool
 
 WORKING_PATTERNS = {"full_time": "Full-time", "part_time": "Part-time"}
@@ -166,11 +166,55 @@ def submit_email(form: Form, answers: Answers, asking: Asking) -> Answers:
 
 def submit_start_date(form: Form, answers: Answers, asking: Asking) -> Answers:
     started_on = forms.a_date(form, "start_date", "school start date")
+    trn = Trn(answers["trn"])
     try:
-        asking.registrations.check_start_date(Trn(answers["trn"]), started_on)
+        asking.registrations.check_start_date(trn, started_on)
     except DomainError as error:
         raise FormErrors.of("start_date", error.message) from None
-    return {"start_date": started_on.isoformat()}
+    # Whether the school's last choices still hold depends on the start date (§3.1.9).
+    previous = asking.registrations.previous_choices(asking.school.id, trn, started_on)
+    return {
+        "start_date": started_on.isoformat(),
+        "previous_choices": None if previous is None else attrs.asdict(previous),
+    }
+
+
+def after_working_pattern(answers: Answers) -> str:
+    return "use-previous-choices" if answers.get("previous_choices") else "appropriate-body"
+
+
+def previous_choice_names(answers: Answers, asking: Asking) -> dict[str, Any]:
+    previous = answers["previous_choices"]
+    bodies = {b.id: b.name for b in appropriate_bodies(answers, asking)["bodies"]}
+    names = {
+        "previous_body": bodies.get(previous["appropriate_body_id"], ""),
+        "previous_programme": PROGRAMMES[previous["training_programme"]],
+    }
+    if previous["lead_provider_id"] is not None:
+        providers = {lp.id: lp.name for lp in lead_providers(answers, asking)["lead_providers"]}
+        names["previous_lead_provider"] = providers.get(previous["lead_provider_id"], "")
+    return names
+
+
+def submit_use_previous(form: Form, answers: Answers, _asking: Asking) -> Answers:
+    """Yes copies the last choices and goes to check your answers; no asks each one."""
+    use = forms.choice(
+        form, "use_previous", ("yes", "no"), "Select if you want to use these choices"
+    )
+    if use == "no":
+        forgotten = ("appropriate_body_id", "training_programme", "lead_provider_id")
+        return {"use_previous": "no", **{key: FORGET for key in forgotten}}
+    previous = answers["previous_choices"]
+    return {
+        "use_previous": "yes",
+        "appropriate_body_id": previous["appropriate_body_id"],
+        "training_programme": previous["training_programme"],
+        "lead_provider_id": previous["lead_provider_id"],
+    }
+
+
+def after_use_previous(answers: Answers) -> str:
+    return "check-answers" if answers["use_previous"] == "yes" else "appropriate-body"
 
 
 def submit_working_pattern(form: Form, _answers: Answers, _asking: Asking) -> Answers:
@@ -292,7 +336,15 @@ STEPS = (
         _template("working_pattern"),
         keys=("working_pattern",),
         submit=submit_working_pattern,
-        next=lambda _answers: "appropriate-body",
+        next=after_working_pattern,
+    ),
+    Step(
+        "use-previous-choices",
+        _template("use_previous_choices"),
+        keys=("use_previous",),
+        submit=submit_use_previous,
+        next=after_use_previous,
+        page=previous_choice_names,
     ),
     Step(
         "appropriate-body",
