@@ -250,3 +250,24 @@ Feature: A school registers an early career teacher
       When "Hilltop Primary" registers Kirsty Mclean from 1 September 2026 with its last choices
       Then their training is confirmed by a 2026 partnership of "Hilltop Primary" with "Ambition Institute" and "Dales Partnership"
       And "school_partnership_created" and "school_partnership_reused" are recorded
+
+  Rule: Registration is closed while the new contract period is set up, and to some independent schools
+
+    Scenario Outline: The yearly closed window in June
+      Given today is <today>
+      When "Hilltop Primary" starts registering an ECT
+      Then <verdict>
+
+      Examples:
+        | today        | verdict                                     |
+        | 31 May 2026  | registration is open                        |
+        | 1 June 2026  | registration is closed until 15 June 2026   |
+        | 14 June 2026 | registration is closed until 15 June 2026   |
+        | 15 June 2026 | registration is open                        |
+
+    Scenario: An independent school without section 41 approval that still has ECTs in training
+      Given TRS knows Kirsty Mclean, TRN "7000006", born 6 March 1996, NINO "JS000006A"
+      And Kirsty Mclean has been an ECT at "Oakfield House" since 1 September 2025, provider-led with "Ambition Institute" in 2025
+      And "Oakfield House" loses its section 41 approval
+      When "Oakfield House" starts registering an ECT
+      Then the school cannot register new ECTs

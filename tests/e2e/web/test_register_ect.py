@@ -413,13 +413,38 @@ def test_a_form_without_this_sessions_token_is_refused(school_user):
 def test_trs_being_down_asks_to_try_again_later_and_writes_nothing(school_user, engine, trs_data):  # noqa: F811
     before = count(engine, "events")
     trs_data.fail_next(2, status=503)
-    page = find(school_user, PRIYA)
+    page = find(school_user, NADIA)
     assert page.status_code == 503
     assert "Try again later" in page.text
     assert count(engine, "events") == before
-    assert goes_to(find(school_user, PRIYA), "review-details")
+    assert goes_to(find(school_user, NADIA), "review-details")
 
 
 def test_registering_is_for_school_users_only(client):
     response = client.get(f"{BASE}/find-ect", follow_redirects=False)
     assert response.status_code in (302, 303)
+
+
+def test_registration_is_closed_in_the_first_fortnight_of_june(school_user, clock):  # noqa: F811
+    clock.set(date(2026, 6, 5))
+    page = school_user.get(BASE)
+    assert page.status_code == 200
+    assert "You can register ECTs again from 15 June 2026" in text(page)
+    assert "15 June 2026" in text(school_user.get(f"{BASE}/find-ect"))
+    refused = post(
+        school_user, "find-ect", trn=KIRSTY, **date_fields("date_of_birth", born(KIRSTY))
+    )
+    assert refused.status_code == 200
+    assert "You cannot register ECTs at the moment" in refused.text
+
+
+def test_an_independent_school_without_section_41_goes_back_to_its_ects(school_user, alter):  # noqa: F811
+    alter(
+        "gias_schools",
+        {"urn": "100101"},
+        type_name="Other independent school",
+        section_41_approved=False,
+    )
+    response = school_user.get(BASE, follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"] == "/school/home/ects"

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 from pytest_bdd import given, parsers, when
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ecf2.domain.participants import (
@@ -345,3 +346,26 @@ def registers_with_last_choices(world, names, school: str, name: str, start: str
         recreate_partnership_id=previous.recreate_partnership_id,
     )
     return attempt(lambda: world.service.register_ect(command, world.actor))
+
+
+@given(parsers.parse("today is {day}"))
+def today_is(world: RegistrationWorld, day: str) -> None:
+    world.clock.set(a_day(day))
+
+
+@given(parsers.parse('"{school}" loses its section 41 approval'))
+def loses_section_41(world: RegistrationWorld, school: str) -> None:
+    from sqlalchemy import update
+
+    from ecf2.adapters.db.participants_school_rows import GiasSchoolRow, SchoolRow
+
+    urn = world.row(select(SchoolRow.urn).where(SchoolRow.id == world.schools[school]))[0]
+    with world.session_factory() as session, session.begin():
+        session.execute(
+            update(GiasSchoolRow).where(GiasSchoolRow.urn == urn).values(section_41_approved=False)
+        )
+
+
+@when(parsers.parse('"{school}" starts registering an ECT'), target_fixture="outcome")
+def starts_registering(world: RegistrationWorld, school: str) -> Outcome:
+    return attempt(lambda: world.service.registration_closed(world.schools[school]))

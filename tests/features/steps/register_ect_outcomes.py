@@ -13,7 +13,7 @@ from ecf2.adapters.db.contracts_rows import (
 )
 from ecf2.adapters.db.events import EventRow
 from ecf2.domain.participants import TrainingProgramme
-from ecf2.domain.participants.ect_registration import RegistrationBlock
+from ecf2.domain.participants.ect_registration import RegistrationBlock, RegistrationClosed
 from ecf2.domain.participants.register_ect import DateOfBirthDoesNotMatch, FoundEct
 from ecf2.domain.participants.registration_values import PreviousChoices
 from ecf2.domain.participants.teacher_record import TeacherNotFound, TeacherRecordUnavailable
@@ -298,3 +298,22 @@ def both_recorded(world: RegistrationWorld, first: str, second: str) -> None:
             select(func.count()).select_from(EventRow).where(EventRow.event_type == event_type)
         )[0]
         assert count == 1, event_type
+
+
+@then("registration is open")
+def registration_open(outcome: Outcome) -> None:
+    assert _accepted(outcome) is None
+
+
+@then(parsers.parse("registration is closed until {day}"))
+def registration_closed_until(outcome: Outcome, day: str) -> None:
+    closed = _accepted(outcome)
+    assert isinstance(closed, RegistrationClosed)
+    assert closed.reopens_on == a_day(day)
+
+
+@then("the school cannot register new ECTs")
+def school_blocked(outcome: Outcome) -> None:
+    closed = _accepted(outcome)
+    assert isinstance(closed, RegistrationClosed)
+    assert closed.school_blocked

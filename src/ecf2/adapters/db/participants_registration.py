@@ -224,6 +224,24 @@ class SqlEctRegistrationFacts(SqlPreviousChoiceFacts, SqlRepository):
             return ProviderLedLinks(schedule_id, school_partnership_id=partnership_id)
         return ProviderLedLinks(schedule_id, expression_of_interest_id=active_lead_provider_id)
 
+    def school_has_unfinished_training(self, school_id: int) -> bool:
+        training = TrainingPeriodRow
+        ect = select(ECTAtSchoolPeriodRow.id).where(ECTAtSchoolPeriodRow.school_id == school_id)
+        mentor = select(MentorAtSchoolPeriodRow.id).where(
+            MentorAtSchoolPeriodRow.school_id == school_id
+        )
+        query = select(
+            exists()
+            .where(training.finished_on.is_(None))
+            .where(
+                or_(
+                    training.ect_at_school_period_id.in_(ect),
+                    training.mentor_at_school_period_id.in_(mentor),
+                )
+            )
+        )
+        return bool(self._session.scalar(query))
+
     def in_induction_on(self, teacher_id: int, day: date) -> bool:
         period = InductionPeriodRow
         query = select(

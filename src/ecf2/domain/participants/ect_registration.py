@@ -22,6 +22,7 @@ from ecf2.domain.participants.school import School
 from ecf2.domain.participants.teacher_record import TeacherRecord
 from ecf2.domain.participants.values import TrainingProgramme, TrsInductionStatus
 from ecf2.domain.shared.errors import InvalidValue, RuleBroken
+from ecf2.domain.shared.period import Period
 
 MAX_NAME_LENGTH = 70
 YOUNGEST_AGE, OLDEST_AGE = 18, 100
@@ -206,4 +207,31 @@ def reusable_choices(
         return PreviousChoices(body.id, str(programme), lead_provider_id, recreate)
     if has_expression_of_interest:
         return PreviousChoices(body.id, str(programme), lead_provider_id)
+    return None
+
+
+# §2.8: registration closes while the new contract period is set up each June.
+CLOSED_WINDOWS = (Period(date(2026, 6, 1), date(2026, 6, 14)),)
+
+
+@attrs.frozen
+class RegistrationClosed:
+    """Why a school cannot start registering an ECT today: the yearly closed window (with
+    the day it reopens) or, for an independent school without section 41 approval, that
+    it may only see the ECTs it still has (§1.6, §2.8, scenarios 18 and 30)."""
+
+    reopens_on: date | None = None
+    school_blocked: bool = False
+
+
+def registration_closed(
+    today: date, school: School, has_unfinished_training: bool
+) -> RegistrationClosed | None:
+    if school.gias_school is not None and school.blocked_from_registering_new_ects(
+        has_unfinished_training
+    ):
+        return RegistrationClosed(school_blocked=True)
+    window = next((w for w in CLOSED_WINDOWS if w.includes(today)), None)
+    if window is not None:
+        return RegistrationClosed(reopens_on=window.day_after())
     return None

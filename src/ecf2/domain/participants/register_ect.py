@@ -110,6 +110,13 @@ class EctRegistrationService:
     ) -> None:
         self._uow, self._trs, self._clock = uow, trs, clock
 
+    def registration_closed(self, school_id: int) -> rules.RegistrationClosed | None:
+        """Whether the school can start registering an ECT today (§2.8, §1.6)."""
+        with self._uow() as uow:
+            school = uow.schools.get(school_id)
+            training = uow.ect_registration_facts.school_has_unfinished_training(school_id)
+        return rules.registration_closed(self._clock.today(), school, training)
+
     def find_ect(
         self,
         school_id: int,

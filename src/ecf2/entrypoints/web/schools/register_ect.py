@@ -37,6 +37,17 @@ def _trs_unavailable() -> Template:
     return Template("schools/register_ect/trs_unavailable.html", status_code=503)
 
 
+def _closed(school: SignedInSchool, registrations: EctRegistrationService) -> Any:
+    """None when the school may register ECTs today, else where to send them instead."""
+    closed = registrations.registration_closed(school.id)
+    if closed is None:
+        return None
+    if closed.school_blocked:
+        return Redirect("/school/home/ects", status_code=303)
+    context = {"reopens_on": closed.reopens_on}
+    return Template("schools/register_ect/closed.html", context=context)
+
+
 def _command(school_id: int, answers: dict[str, Any]) -> RegisterEct:
     provider_led = answers["training_programme"] == "provider_led"
     return RegisterEct(
@@ -67,9 +78,13 @@ class RegisterEctController(Controller):
     include_in_schema = False
 
     @get("/", sync_to_thread=True)
-    def start(self, request: Request[Any, Any, Any], school: School) -> Redirect:
+    def start(
+        self, request: Request[Any, Any, Any], school: School, ect_registrations: Registrations
+    ) -> Any:
         REGISTER_ECT.forget(request.session)
-        return Redirect(REGISTER_ECT.url(REGISTER_ECT.first.name))
+        return _closed(school, ect_registrations) or Redirect(
+            REGISTER_ECT.url(REGISTER_ECT.first.name)
+        )
 
     @get("/confirmation", sync_to_thread=True)
     def confirmation(self, request: Request[Any, Any, Any], school: School) -> Any:
@@ -87,7 +102,8 @@ class RegisterEctController(Controller):
         ect_registrations: Registrations,
     ) -> Any:
         asking = Asking(school, ect_registrations)
-        return journey_pages.show(REGISTER_ECT, step, request.session, asking)
+        closed = _closed(school, ect_registrations)
+        return closed or journey_pages.show(REGISTER_ECT, step, request.session, asking)
 
     @post("/{step:str}", sync_to_thread=True)
     def answer(
@@ -98,6 +114,9 @@ class RegisterEctController(Controller):
         school: School,
         ect_registrations: Registrations,
     ) -> Any:
+        closed = _closed(school, ect_registrations)
+        if closed is not None:
+            return closed
         if step == "check-answers":
             return _register(request, school, ect_registrations)
         asking = Asking(school, ect_registrations)
