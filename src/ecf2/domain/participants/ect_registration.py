@@ -235,3 +235,32 @@ def registration_closed(
     if window is not None:
         return RegistrationClosed(reopens_on=window.day_after())
     return None
+
+
+def previous_provider_led_schedule_id(teacher: Teacher | None) -> int | None:
+    """The schedule of the latest training of the previous ECT placement, when that
+    training was provider-led (§2.4)."""
+    if teacher is None or not teacher.ect_at_school_periods:
+        return None
+    previous = max(teacher.ect_at_school_periods, key=lambda p: p.started_on)
+    if not previous.training_periods:
+        return None
+    latest = max(previous.training_periods, key=lambda tp: tp.started_on)
+    return latest.schedule_id if latest.provider_led else None
+
+
+def teacher_from_record(record: TeacherRecord, corrected_name: str | None) -> Teacher:
+    """A teacher first registered: their record as TRS holds it (§3.1 step 12)."""
+    return Teacher(
+        trn=record.trn,
+        trs_first_name=record.first_name,
+        trs_last_name=record.last_name,
+        corrected_name=corrected_name,
+        trs_induction_status=TrsInductionStatus(record.induction_status),
+        trs_induction_start_date=record.induction_start_date,
+        trs_induction_completed_date=record.induction_completed_date,
+        trs_qts_awarded_on=record.qts_awarded_on,
+        trs_qts_status_description=record.qts_status_description,
+        trs_initial_teacher_training_provider_name=record.initial_teacher_training_provider_name,
+        trs_initial_teacher_training_end_date=record.initial_teacher_training_end_date,
+    )

@@ -5,7 +5,7 @@ finishing their placement elsewhere, and starts their training."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from typing import Protocol
 
 import attrs
@@ -15,7 +15,16 @@ from ecf2.domain.participants.email_address import notify_email
 from ecf2.domain.participants.model import Teacher
 from ecf2.domain.participants.placements import ECTAtSchoolPeriod
 from ecf2.domain.participants.ports import EctRegistrationFacts, TeacherRecordLookup
-from ecf2.domain.participants.register_ect_events import registration_events
+from ecf2.domain.participants.register_ect_commands import (
+    DateOfBirthDoesNotMatch,
+    FoundEct,
+    RegisterEct,
+    RegisteredEct,
+)
+from ecf2.domain.participants.register_ect_events import (
+    partnership_reused_events,
+    registration_events,
+)
 from ecf2.domain.participants.registration_values import (
     AppropriateBodyOption,
     LeadProviderOption,
@@ -24,18 +33,14 @@ from ecf2.domain.participants.registration_values import (
     check_appropriate_body,
 )
 from ecf2.domain.participants.school import School
-from ecf2.domain.participants.teacher_record import TeacherRecord
 from ecf2.domain.participants.training import TrainingPeriod
 from ecf2.domain.participants.values import (
     TrainingProgramme,
     TrainingRole,
-    TrsInductionStatus,
-    WorkingPattern,
 )
 from ecf2.domain.shared.actors import Actor
 from ecf2.domain.shared.clock import Clock
-from ecf2.domain.shared.errors import DomainError, RuleBroken
-from ecf2.domain.shared.events import DomainEvent
+from ecf2.domain.shared.errors import RuleBroken
 from ecf2.domain.shared.identifiers import NationalInsuranceNumber, Trn
 from ecf2.domain.shared.unit_of_work import UnitOfWork
 
@@ -58,44 +63,6 @@ class EctRegistrationUnitOfWork(UnitOfWork, Protocol):
     teachers: TeacherRepository
     schools: SchoolRepository
     ect_registration_facts: EctRegistrationFacts
-
-
-class DateOfBirthDoesNotMatch(DomainError):
-    """TRS holds another date of birth: ask for the National Insurance number (§3.1.2)."""
-
-    rule = "date_of_birth_does_not_match"
-
-
-@attrs.frozen
-class FoundEct:
-    """A teacher found in TRS for a school, and whether (and why not) they can register."""
-
-    record: TeacherRecord
-    block: rules.RegistrationBlock | None
-    registered_before: bool
-
-
-@attrs.frozen(kw_only=True)
-class RegisterEct:
-    school_id: int
-    record: TeacherRecord
-    corrected_name: str | None
-    email: str
-    started_on: date
-    working_pattern: WorkingPattern = attrs.field(converter=WorkingPattern)
-    appropriate_body_id: int
-    training_programme: TrainingProgramme = attrs.field(converter=TrainingProgramme)
-    lead_provider_id: int | None = None
-    # The school reused its last choices, with a partnership from an earlier year (§3.1.9).
-    recreate_partnership_id: int | None = None
-
-
-@attrs.frozen
-class RegisteredEct:
-    teacher_api_id: str
-    name: str
-    email: str
-    training_programme: TrainingProgramme
 
 
 class EctRegistrationService:
@@ -196,7 +163,7 @@ class EctRegistrationService:
             teacher = uow.teachers.find_by_trn(command.record.trn)
             new_teacher = teacher is None
             if teacher is None:
-                teacher = _new_teacher(command)
+                teacher = rules.teacher_from_record(command.record, command.corrected_name)
             self._refuse_blocked(command, teacher, today)
             check_appropriate_body(
                 command.appropriate_body_id, facts.appropriate_bodies(), school.independent
@@ -249,7 +216,7 @@ class EctRegistrationService:
         assert earlier_id is not None
         new_id = uow.ect_registration_facts.recreate_partnership(earlier_id, period.year, now)
         if new_id != earlier_id:
-            for event in _partnership_events(command.school_id, earlier_id, new_id, by, now):
+            for event in partnership_reused_events(command.school_id, earlier_id, new_id, by, now):
                 uow.record(event)
 
     def _refuse_blocked(self, command: RegisterEct, teacher: Teacher, today: date) -> None:
@@ -267,7 +234,9 @@ class EctRegistrationService:
         today, facts = self._clock.today(), uow.ect_registration_facts
         limits = rules.start_date_limits(teacher, facts.start_date_floor(today), today)
         rules.check_start_date(started_on, attrs.evolve(limits, after_previous=None, latest=None))
-        period = facts.registration_period(started_on, today, _previous_schedule_id(teacher))
+        period = facts.registration_period(
+            started_on, today, rules.previous_provider_led_schedule_id(teacher)
+        )
         rules.check_start_date(started_on, limits)
         return period
 
@@ -299,7 +268,9 @@ class EctRegistrationService:
             period,
             started_on,
             today,
-            _previous_schedule_id(teacher) if period.reuses_previous_schedule else None,
+            rules.previous_provider_led_schedule_id(teacher)
+            if period.reuses_previous_schedule
+            else None,
         )
         return TrainingPeriod(
             role=TrainingRole.ECT,
@@ -311,26 +282,6 @@ class EctRegistrationService:
         )
 
 
-def _partnership_events(
-    school_id: int, earlier_id: int, new_id: int, by: Actor, now: datetime
-) -> list[DomainEvent]:
-    """Scenario 15: a partnership re-created from an earlier year's."""
-    subjects: dict[str, int | None] = {"school": school_id, "school_partnership": new_id}
-    return [
-        DomainEvent(
-            "school_partnership_created", "A school partnership was created", now, by, subjects
-        ),
-        DomainEvent(
-            "school_partnership_reused",
-            "A school partnership from an earlier year was used again",
-            now,
-            by,
-            subjects,
-            metadata={"reused_school_partnership_id": earlier_id},
-        ),
-    ]
-
-
 def _checked_email(uow: EctRegistrationUnitOfWork, trn: Trn, email: str) -> str:
     """§3.1 step 6: given, in Notify's format, and not another teacher's."""
     address = notify_email(email)
@@ -340,32 +291,3 @@ def _checked_email(uow: EctRegistrationUnitOfWork, trn: Trn, email: str) -> str:
         uow.ect_registration_facts.email_in_use_by_another_teacher(address, trn)
     )
     return address
-
-
-def _previous_schedule_id(teacher: Teacher | None) -> int | None:
-    """The schedule of the latest training of the previous ECT placement, when that
-    training was provider-led (§2.4)."""
-    if teacher is None or not teacher.ect_at_school_periods:
-        return None
-    previous = max(teacher.ect_at_school_periods, key=lambda p: p.started_on)
-    if not previous.training_periods:
-        return None
-    latest = max(previous.training_periods, key=lambda tp: tp.started_on)
-    return latest.schedule_id if latest.provider_led else None
-
-
-def _new_teacher(command: RegisterEct) -> Teacher:
-    record = command.record
-    return Teacher(
-        trn=record.trn,
-        trs_first_name=record.first_name,
-        trs_last_name=record.last_name,
-        corrected_name=command.corrected_name,
-        trs_induction_status=TrsInductionStatus(record.induction_status),
-        trs_induction_start_date=record.induction_start_date,
-        trs_induction_completed_date=record.induction_completed_date,
-        trs_qts_awarded_on=record.qts_awarded_on,
-        trs_qts_status_description=record.qts_status_description,
-        trs_initial_teacher_training_provider_name=record.initial_teacher_training_provider_name,
-        trs_initial_teacher_training_end_date=record.initial_teacher_training_end_date,
-    )

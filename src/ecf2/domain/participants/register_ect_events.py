@@ -112,3 +112,23 @@ def _school_name(school: School) -> str:
 
 def _start_of(day: date) -> datetime:
     return datetime.combine(day, time(), LONDON)
+
+
+def partnership_reused_events(
+    school_id: int, earlier_id: int, new_id: int, by: Actor, now: datetime
+) -> list[DomainEvent]:
+    """Scenario 15: a partnership re-created from an earlier year's."""
+    subjects: dict[str, int | None] = {"school": school_id, "school_partnership": new_id}
+    return [
+        DomainEvent(
+            "school_partnership_created", "A school partnership was created", now, by, subjects
+        ),
+        DomainEvent(
+            "school_partnership_reused",
+            "A school partnership from an earlier year was used again",
+            now,
+            by,
+            subjects,
+            metadata={"reused_school_partnership_id": earlier_id},
+        ),
+    ]

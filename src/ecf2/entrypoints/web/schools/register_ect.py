@@ -20,12 +20,12 @@ from ecf2.entrypoints.web.schools.access import (
     SCHOOL_GUARDS,
     SignedInSchool,
 )
-from ecf2.entrypoints.web.schools.register_ect_steps import (
-    REGISTER_ECT,
+from ecf2.entrypoints.web.schools.register_ect_find import (
     Asking,
     ect_name,
     record_from_answers,
 )
+from ecf2.entrypoints.web.schools.register_ect_steps import REGISTER_ECT
 
 Form = URLEncodedBody[dict[str, Any]]
 School = NamedDependency[SignedInSchool]
