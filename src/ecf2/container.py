@@ -20,6 +20,7 @@ from ecf2.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from ecf2.adapters.trs.client import TrsClient
 from ecf2.domain.contracts.services import ApiTokenService
 from ecf2.domain.participants.register_ect import EctRegistrationService
+from ecf2.domain.participants.report_leaving import EctLeavingService
 from ecf2.domain.participants.sign_in import SchoolSignInService
 from ecf2.domain.payments.provider_voids import ProviderVoids
 from ecf2.domain.payments.recording import DeclarationRecording
@@ -72,6 +73,7 @@ class Container(containers.DeclarativeContainer):
     ect_registrations = providers.Factory(
         EctRegistrationService, uow=uow.provider, trs=trs, clock=clock
     )
+    ect_leavings = providers.Factory(EctLeavingService, uow=uow.provider, clock=clock)
 
     # Finance: statements from open to payable to paid, declarations voided or clawed back,
     # and one statement's figures from aggregate reads.

@@ -56,4 +56,5 @@ def dependencies(container: Container) -> dict[str, Provide]:
         "school_home_reads": Provide(_from(container.school_home_reads), sync_to_thread=False),
         "school_sign_ins": Provide(_from(container.school_sign_ins), sync_to_thread=False),
         "ect_registrations": Provide(_from(container.ect_registrations), sync_to_thread=False),
+        "ect_leavings": Provide(_from(container.ect_leavings), sync_to_thread=False),
     }

@@ -22,6 +22,7 @@ from ecf2.domain.participants import (
     TrsInductionStatus,
 )
 from ecf2.domain.participants.register_ect import FoundEct, RegisterEct
+from ecf2.domain.participants.report_leaving import EctLeavingService
 from ecf2.domain.participants.teacher_record import TeacherAlert, TeacherRecord
 from ecf2.domain.shared.clock import FixedClock
 from ecf2.domain.shared.identifiers import NationalInsuranceNumber, Trn
@@ -369,3 +370,14 @@ def loses_section_41(world: RegistrationWorld, school: str) -> None:
 @when(parsers.parse('"{school}" starts registering an ECT'), target_fixture="outcome")
 def starts_registering(world: RegistrationWorld, school: str) -> Outcome:
     return attempt(lambda: world.service.registration_closed(world.schools[school]))
+
+
+@when(parsers.parse('"{school}" reports {name} leaving on {day}'), target_fixture="outcome")
+def reports_leaving(world: RegistrationWorld, names, school: str, name: str, day: str) -> Outcome:
+    teacher = world.teacher(names[name])
+    service = EctLeavingService(world.uow, world.clock)
+    return attempt(
+        lambda: service.report_ect_leaving(
+            world.schools[school], teacher.api_id, a_day(day), world.actor
+        )
+    )

@@ -17,7 +17,7 @@ from ecf2.domain.participants.ect_registration import RegistrationBlock, Registr
 from ecf2.domain.participants.register_ect import DateOfBirthDoesNotMatch, FoundEct
 from ecf2.domain.participants.registration_values import PreviousChoices
 from ecf2.domain.participants.teacher_record import TeacherNotFound, TeacherRecordUnavailable
-from ecf2.domain.shared.errors import DomainError
+from ecf2.domain.shared.errors import DomainError, NotFound
 from ecf2.domain.shared.identifiers import Trn
 from tests.features.steps.common import Outcome, a_day
 from tests.features.steps.register_ect_world import RegistrationWorld
@@ -317,3 +317,38 @@ def school_blocked(outcome: Outcome) -> None:
     closed = _accepted(outcome)
     assert isinstance(closed, RegistrationClosed)
     assert closed.school_blocked
+
+
+_LEAVING_RULES = {
+    "refused as too far ahead": "leaving_within_four_months",
+    "refused as too soon after starting": "leaving_after_start",
+}
+
+
+@then(parsers.parse("the leaving is {verdict}"))
+def leaving_verdict(outcome: Outcome, verdict: str) -> None:
+    if verdict == "recorded":
+        _accepted(outcome)
+    else:
+        _refused(outcome, _LEAVING_RULES[verdict])
+
+
+@then(
+    parsers.parse(
+        '{name} is at "{school}" until {day} as the school reported, with their training '
+        "and mentorship ending then"
+    )
+)
+def left_as_reported(world, names, outcome: Outcome, name: str, school: str, day: str) -> None:
+    _accepted(outcome)
+    placement = _placement_at(world, names, name, school)
+    last_day = a_day(day)
+    assert placement.finished_on == last_day
+    assert placement.reported_leaving_by_school_id == world.schools[school]
+    assert [tp.finished_on for tp in placement.training_periods] == [last_day]
+    assert [m.finished_on for m in placement.mentorship_periods] == [last_day]
+
+
+@then("the ECT is not found at that school")
+def not_at_school(outcome: Outcome) -> None:
+    assert isinstance(_refused(outcome), NotFound)
