@@ -32,6 +32,8 @@ from ecf2.adapters.trs.client import TrsClient
 from ecf2.domain.contracts.console import ActiveLeadProviderService, ContractPeriodService
 from ecf2.domain.contracts.services import ApiTokenService
 from ecf2.domain.participants.funding import FundingEligibilityService
+from ecf2.domain.participants.register_ect import EctRegistrationService
+from ecf2.domain.participants.report_leaving import EctLeavingService
 from ecf2.domain.participants.services import ParticipantActions
 from ecf2.domain.participants.sign_in import SchoolSignInService
 from ecf2.domain.payments.late_eligibility import LateEligibility
@@ -105,6 +107,11 @@ class Container(containers.DeclarativeContainer):
     sign_in_reads = providers.Factory(SqlSignInReads, session_factory=session_factory)
     school_home_reads = providers.Factory(SqlSchoolHomeReads, session_factory=session_factory)
     email_outbox_reads = providers.Factory(SqlEmailOutboxReads, session_factory=session_factory)
+    # Schools' journeys.
+    ect_registrations = providers.Factory(
+        EctRegistrationService, uow=uow.provider, trs=trs, clock=clock
+    )
+    ect_leavings = providers.Factory(EctLeavingService, uow=uow.provider, clock=clock)
 
     # Finance: statements from open to payable to paid, declarations voided or clawed back,
     # and one statement's figures from aggregate reads.

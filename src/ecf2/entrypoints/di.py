@@ -75,4 +75,6 @@ def dependencies(container: Container) -> dict[str, Provide]:
         "finance_declarations": Provide(
             _from(container.finance_declarations), sync_to_thread=False
         ),
+        "ect_registrations": Provide(_from(container.ect_registrations), sync_to_thread=False),
+        "ect_leavings": Provide(_from(container.ect_leavings), sync_to_thread=False),
     }

@@ -4,6 +4,7 @@ explain its constraints when the database refuses a write."""
 from __future__ import annotations
 
 from ecf2.adapters.db.constraints import explain
+from ecf2.adapters.db.participants_registration import SqlEctRegistrationFacts
 from ecf2.adapters.db.participants_schools import (
     SqlGiasSchoolRepository,
     SqlSchoolFundingEligibilityRepository,
@@ -17,6 +18,7 @@ REPOSITORIES: dict[str, type[SqlRepository]] = {
     "schools": SqlSchoolRepository,
     "gias_schools": SqlGiasSchoolRepository,
     "school_funding_eligibilities": SqlSchoolFundingEligibilityRepository,
+    "ect_registration_facts": SqlEctRegistrationFacts,
 }
 
 _PERIOD_ORDER = "A period cannot finish before it starts"

@@ -14,6 +14,13 @@ from ecf2.domain.participants.provider_facts import (
     PartnershipFact,
     ScheduleFact,
 )
+from ecf2.domain.participants.registration_values import (
+    AppropriateBodyOption,
+    LeadProviderOption,
+    ProviderLedLinks,
+    RegistrationPeriod,
+    ReusablePartnership,
+)
 from ecf2.domain.participants.teacher_record import TeacherRecord
 from ecf2.domain.shared.identifiers import NationalInsuranceNumber, Trn
 from ecf2.domain.shared.unit_of_work import UnitOfWork
@@ -80,3 +87,73 @@ class TeacherRepository(Protocol):
 
 class ParticipantsUnitOfWork(UnitOfWork, Protocol):
     teachers: TeacherRepository
+
+
+class EctRegistrationFacts(Protocol):
+    """What registering an ECT needs to know of other contexts: contract periods, lead
+    providers active in them, partnerships, schedules, appropriate bodies and inductions
+    (participants-and-schools §2.4, §2.7, §3.1). Read inside the registration's unit of
+    work; `provider_led_training` may also re-create a school partnership there."""
+
+    def start_date_floor(self, today: date) -> date | None:
+        """The start of the contract period two before the current one (§2.4)."""
+        ...
+
+    def registration_period(
+        self, start_date: date, today: date, previous_schedule_id: int | None
+    ) -> RegistrationPeriod:
+        """§2.4, given the schedule of the ECT's previous provider-led training, if any.
+        Raises RuleBroken `registration_not_open_yet` for a future start date whose
+        contract period is missing or not open for registration."""
+        ...
+
+    def email_in_use_by_another_teacher(self, email: str, trn: Trn) -> bool:
+        """The address (in any case) is on an unfinished ECT or mentor placement of a
+        teacher with another TRN (§3.1 step 6)."""
+        ...
+
+    def appropriate_bodies(self) -> list[AppropriateBodyOption]: ...
+
+    def lead_providers_active_in(self, contract_period_year: int) -> list[LeadProviderOption]: ...
+
+    def provider_led_training(
+        self,
+        school_id: int,
+        lead_provider_id: int,
+        period: RegistrationPeriod,
+        training_started_on: date,
+        today: date,
+        previous_schedule_id: int | None,
+    ) -> ProviderLedLinks:
+        """The school's earliest partnership with the lead provider in the period, else an
+        expression of interest in the lead provider there; and the schedule (§2.7).
+        Raises RuleBroken when the lead provider is not active in the period."""
+        ...
+
+    def reusable_partnership(
+        self, school_id: int, lead_provider_id: int, period: RegistrationPeriod
+    ) -> ReusablePartnership | None:
+        """The school's partnership with the lead provider whose delivery partner is still
+        paired with it in the period: one in the period's year first, else the latest
+        year's; under reassignment only one in the period's year (§3.1 step 9)."""
+        ...
+
+    def school_has_expression_of_interest(
+        self, school_id: int, lead_provider_id: int, contract_period_year: int
+    ) -> bool:
+        """An ECT's training at the school names the lead provider by an expression of
+        interest and started by the end of the contract period (§3.1 step 9)."""
+        ...
+
+    def recreate_partnership(
+        self, partnership_id: int, contract_period_year: int, now: datetime
+    ) -> int:
+        """The school's partnership with the same lead provider and delivery partner in
+        the given year, made from an earlier year's; returns its id (§3.1 step 12)."""
+        ...
+
+    def school_has_unfinished_training(self, school_id: int) -> bool: ...
+
+    def in_induction_on(self, teacher_id: int, day: date) -> bool:
+        """An induction period of the teacher contains the day (§4.2)."""
+        ...

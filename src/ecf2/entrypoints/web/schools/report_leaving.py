@@ -1,0 +1,179 @@
+"""Reporting that an ECT is leaving the school (participants-and-schools §3.7): one question,
+check your answers, one service call. Built on the journey kit, one journey per ECT."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+import attrs
+from litestar import Controller, Request, get, post
+from litestar.di import NamedDependency
+from litestar.exceptions import NotFoundException
+from litestar.params import FromPath, SkipValidation, URLEncodedBody
+from litestar.response import Redirect, Template
+
+from ecf2.adapters.db.queries.schools import EctAtSchool, SqlSchoolHomeReads
+from ecf2.domain.participants.report_leaving import EctLeavingService
+from ecf2.domain.shared.clock import Clock
+from ecf2.domain.shared.errors import DomainError, RuleBroken
+from ecf2.entrypoints.web.journeys import forms
+from ecf2.entrypoints.web.journeys import web as journey_pages
+from ecf2.entrypoints.web.journeys.forms import Form, FormErrors
+from ecf2.entrypoints.web.journeys.journey import Answers, Journey, Step
+from ecf2.entrypoints.web.schools.access import (
+    SCHOOL_DEPENDENCIES,
+    SCHOOL_GUARDS,
+    SignedInSchool,
+)
+
+Body = URLEncodedBody[dict[str, Any]]
+School = NamedDependency[SignedInSchool]
+Leavings = NamedDependency[EctLeavingService]
+Reads = NamedDependency[SqlSchoolHomeReads]
+InjectedClock = NamedDependency[SkipValidation[Clock]]
+DONE = "ect_leaving_done"
+
+
+@attrs.frozen
+class Reporting:
+    school: SignedInSchool
+    ect: EctAtSchool
+    api_id: uuid.UUID
+    leavings: EctLeavingService
+
+
+def submit_leaving_date(form: Form, _answers: Answers, reporting: Reporting) -> Answers:
+    leaving_on = forms.a_date(form, "leaving_on", "date they leave")
+    try:
+        reporting.leavings.check_leaving_date(reporting.school.id, reporting.api_id, leaving_on)
+    except DomainError as error:
+        raise FormErrors.of("leaving_on", error.message) from None
+    return {"leaving_on": leaving_on.isoformat()}
+
+
+def _the_ect(_answers: Answers, reporting: Reporting) -> dict[str, Any]:
+    return {"ect": reporting.ect}
+
+
+def _leaving_text(answers: Answers, reporting: Reporting) -> dict[str, Any]:
+    day = date.fromisoformat(answers["leaving_on"])
+    return {"leaving_on_text": f"{day.day} {day:%B %Y}", "ect": reporting.ect}
+
+
+STEPS = (
+    Step(
+        "leaving-date",
+        "schools/report_leaving/leaving_date.html",
+        keys=("leaving_on",),
+        submit=submit_leaving_date,
+        next=lambda _answers: "check-answers",
+        page=_the_ect,
+    ),
+    Step("check-answers", "schools/report_leaving/check_answers.html", page=_leaving_text),
+)
+
+
+def leaving_journey(api_id: uuid.UUID) -> Journey:
+    return Journey(f"ect_leaving_{api_id}", f"/school/ects/{api_id}/leaving", STEPS)
+
+
+def _reporting(
+    api_id: str, school: SignedInSchool, reads: SqlSchoolHomeReads, today: date, leavings: Any
+) -> Reporting:
+    """Only an ECT the school sees now; anyone else's id is "not found"."""
+    try:
+        teacher_api_id = uuid.UUID(api_id)
+    except ValueError:
+        raise NotFoundException() from None
+    ect = reads.ect(school.id, teacher_api_id, today)
+    if ect is None:
+        raise NotFoundException()
+    return Reporting(school, ect, teacher_api_id, leavings)
+
+
+class ReportEctLeavingController(Controller):
+    path = "/school/ects/{api_id:str}/leaving"
+    guards = SCHOOL_GUARDS
+    dependencies = SCHOOL_DEPENDENCIES
+    include_in_schema = False
+
+    @get("/", sync_to_thread=True)
+    def start(
+        self,
+        api_id: FromPath[str],
+        request: Request[Any, Any, Any],
+        school: School,
+        school_home_reads: Reads,
+        clock: InjectedClock,
+        ect_leavings: Leavings,
+    ) -> Redirect:
+        reporting = _reporting(api_id, school, school_home_reads, clock.today(), ect_leavings)
+        journey = leaving_journey(reporting.api_id)
+        journey.forget(request.session)
+        return Redirect(journey.url(journey.first.name))
+
+    @get("/confirmation", sync_to_thread=True)
+    def confirmation(
+        self, api_id: FromPath[str], request: Request[Any, Any, Any], school: School
+    ) -> Any:
+        done = request.session.get(DONE)
+        if not isinstance(done, dict) or done.get("api_id") != api_id:
+            return Redirect("/school/home/ects")
+        return Template("schools/report_leaving/confirmation.html", context={"done": done})
+
+    @get("/{step:str}", sync_to_thread=True)
+    def show(
+        self,
+        api_id: FromPath[str],
+        step: FromPath[str],
+        request: Request[Any, Any, Any],
+        school: School,
+        school_home_reads: Reads,
+        clock: InjectedClock,
+        ect_leavings: Leavings,
+    ) -> Any:
+        reporting = _reporting(api_id, school, school_home_reads, clock.today(), ect_leavings)
+        journey = leaving_journey(reporting.api_id)
+        return journey_pages.show(journey, step, request.session, reporting)
+
+    @post("/{step:str}", sync_to_thread=True)
+    def answer(
+        self,
+        api_id: FromPath[str],
+        step: FromPath[str],
+        request: Request[Any, Any, Any],
+        data: Body,
+        school: School,
+        school_home_reads: Reads,
+        clock: InjectedClock,
+        ect_leavings: Leavings,
+    ) -> Any:
+        reporting = _reporting(api_id, school, school_home_reads, clock.today(), ect_leavings)
+        journey = leaving_journey(reporting.api_id)
+        if step != "check-answers":
+            return journey_pages.submit(journey, step, request.session, data, reporting)
+        return _report(journey, request, reporting)
+
+
+def _report(journey: Journey, request: Request[Any, Any, Any], reporting: Reporting) -> Any:
+    answers = journey.answers(request.session)
+    if not journey.on_path("check-answers", answers):
+        return Redirect(journey.url(journey.first.name), status_code=303)
+    leaving_on = date.fromisoformat(answers["leaving_on"])
+    try:
+        left = reporting.leavings.report_ect_leaving(
+            reporting.school.id, reporting.api_id, leaving_on, reporting.school.actor
+        )
+    except RuleBroken as error:
+        step = journey_pages.found_step(journey, "check-answers")
+        errors = {"leaving_on": error.message}
+        return journey_pages.render(journey, step, answers, reporting, errors=errors)
+    journey.forget(request.session)
+    request.session[DONE] = {
+        "api_id": str(reporting.api_id),
+        "name": left.name,
+        "leaving_on": f"{leaving_on.day} {leaving_on:%B %Y}",
+    }
+    return Redirect(journey.url("confirmation"), status_code=303)
