@@ -12,6 +12,8 @@ from ecf2.adapters.db.queries.api.participants import SqlParticipantReads
 from ecf2.adapters.db.queries.api.partnerships import SqlPartnershipReads
 from ecf2.adapters.db.queries.api.schools import SqlSchoolReads
 from ecf2.adapters.db.queries.api.statements import SqlStatementReads
+from ecf2.adapters.db.queries.api.transfers import SqlTransferReads
+from ecf2.adapters.db.queries.api.unfunded_mentors import SqlUnfundedMentorReads
 from ecf2.adapters.db.queries.declaration_facts import SqlDeclarationFacts
 from ecf2.adapters.db.queries.schools import SqlSchoolHomeReads
 from ecf2.adapters.db.queries.sign_in import SqlSignInReads
@@ -61,6 +63,10 @@ class Container(containers.DeclarativeContainer):
     school_reads = providers.Factory(SqlSchoolReads, session_factory=session_factory)
     participant_reads = providers.Factory(SqlParticipantReads, session_factory=session_factory)
     declaration_reads = providers.Factory(SqlDeclarationReads, session_factory=session_factory)
+    transfer_reads = providers.Factory(SqlTransferReads, session_factory=session_factory)
+    unfunded_mentor_reads = providers.Factory(
+        SqlUnfundedMentorReads, session_factory=session_factory
+    )
     # Counted in this process; several processes need a shared RateLimitStore (§1.8).
     api_rate_limits = providers.Singleton(InMemoryRateLimitStore)
 

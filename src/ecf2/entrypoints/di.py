@@ -44,6 +44,10 @@ def dependencies(container: Container) -> dict[str, Provide]:
         "school_reads": Provide(_from(container.school_reads), sync_to_thread=False),
         "participant_reads": Provide(_from(container.participant_reads), sync_to_thread=False),
         "declaration_reads": Provide(_from(container.declaration_reads), sync_to_thread=False),
+        "transfer_reads": Provide(_from(container.transfer_reads), sync_to_thread=False),
+        "unfunded_mentor_reads": Provide(
+            _from(container.unfunded_mentor_reads), sync_to_thread=False
+        ),
         "declaration_recording": Provide(
             _with_clock(container.declaration_recording), sync_to_thread=False
         ),

@@ -18,6 +18,8 @@ from ecf2.entrypoints.api.rate_limit import rate_limit
 from ecf2.entrypoints.api.schools import SchoolsController
 from ecf2.entrypoints.api.statements import StatementsController
 from ecf2.entrypoints.api.time_travel import request_clock
+from ecf2.entrypoints.api.transfers import TransfersController
+from ecf2.entrypoints.api.unfunded_mentors import UnfundedMentorsController
 
 CONTROLLERS = [
     StatementsController,
@@ -26,6 +28,8 @@ CONTROLLERS = [
     SchoolsController,
     ParticipantsController,
     DeclarationsController,
+    TransfersController,
+    UnfundedMentorsController,
 ]
 
 

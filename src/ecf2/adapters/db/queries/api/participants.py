@@ -97,7 +97,7 @@ def _status_matches(latest: Subquery, statuses: Collection[str] | None) -> Colum
     return or_(*chosen) if chosen else false()
 
 
-def _full_name() -> ColumnElement[str]:
+def teacher_full_name() -> ColumnElement[str]:
     trs_name = func.trim(
         func.coalesce(TeacherRow.trs_first_name, "")
         + " "
@@ -110,7 +110,7 @@ def _teachers(visible: Select[Any]) -> Select[Any]:
     return select(
         TeacherRow.id,
         TeacherRow.api_id,
-        _full_name(),
+        teacher_full_name(),
         TeacherRow.trn,
         TeacherRow.api_updated_at,
     ).where(TeacherRow.id.in_(visible))
