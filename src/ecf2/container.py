@@ -15,11 +15,13 @@ from ecf2.adapters.db.queries.api.statements import SqlStatementReads
 from ecf2.adapters.db.queries.api.transfers import SqlTransferReads
 from ecf2.adapters.db.queries.api.unfunded_mentors import SqlUnfundedMentorReads
 from ecf2.adapters.db.queries.declaration_facts import SqlDeclarationFacts
+from ecf2.adapters.db.queries.partnership_facts import SqlPartnershipFacts
 from ecf2.adapters.db.queries.schools import SqlSchoolHomeReads
 from ecf2.adapters.db.queries.sign_in import SqlSignInReads
 from ecf2.adapters.db.queries.statements import SqlStatementCalculationReads
 from ecf2.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from ecf2.adapters.trs.client import TrsClient
+from ecf2.domain.contracts.provider_partnerships import ProviderPartnerships
 from ecf2.domain.contracts.services import ApiTokenService
 from ecf2.domain.participants.sign_in import SchoolSignInService
 from ecf2.domain.payments.provider_voids import ProviderVoids
@@ -66,6 +68,11 @@ class Container(containers.DeclarativeContainer):
     transfer_reads = providers.Factory(SqlTransferReads, session_factory=session_factory)
     unfunded_mentor_reads = providers.Factory(
         SqlUnfundedMentorReads, session_factory=session_factory
+    )
+    # Lead providers' partnerships; the API passes each request's own clock (§1.9).
+    partnership_facts = providers.Factory(SqlPartnershipFacts, session_factory=session_factory)
+    provider_partnerships = providers.Factory(
+        ProviderPartnerships, uow=uow.provider, facts=partnership_facts, clock=clock
     )
     # Counted in this process; several processes need a shared RateLimitStore (§1.8).
     api_rate_limits = providers.Singleton(InMemoryRateLimitStore)

@@ -48,6 +48,9 @@ def dependencies(container: Container) -> dict[str, Provide]:
         "unfunded_mentor_reads": Provide(
             _from(container.unfunded_mentor_reads), sync_to_thread=False
         ),
+        "provider_partnerships": Provide(
+            _with_clock(container.provider_partnerships), sync_to_thread=False
+        ),
         "declaration_recording": Provide(
             _with_clock(container.declaration_recording), sync_to_thread=False
         ),
