@@ -118,5 +118,7 @@ def test_unfunded_mentors_filter_sort_and_page(api: Api, world: World):
         str(world.no_training.api_id),
         str(world.trained_by_b.api_id),
     ]
+    latest = api.data("/unfunded-mentors", {"sort": "-updated_at"})
+    assert latest[0]["id"] == str(world.no_training.api_id)
     assert len(api.data("/unfunded-mentors", {"page[per_page]": "1", "page[page]": "2"})) == 1
     assert api.get("/unfunded-mentors", {"page[page]": "0"}).status_code == 400

@@ -30,6 +30,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import aliased
 
+from ecf2.adapters.db.base import UtcDateTime
 from ecf2.adapters.db.contracts_rows import (
     ActiveLeadProviderRow,
     LeadProviderDeliveryPartnershipRow,
@@ -47,7 +48,12 @@ from ecf2.adapters.db.participants_teacher_rows import (
 from ecf2.adapters.db.queries.listing import Page, ReadModel, Sort, at_or_after, ordered, paged
 
 TP = TrainingPeriodRow
-SORTABLE = {"created_at": TeacherRow.id, "updated_at": TeacherRow.api_updated_at}
+# A teacher never stamped sorts as the oldest, on SQLite and PostgreSQL alike.
+NEVER = literal(datetime(1970, 1, 1, tzinfo=UTC), UtcDateTime())
+SORTABLE = {
+    "created_at": TeacherRow.id,
+    "updated_at": func.coalesce(TeacherRow.api_updated_at, NEVER),
+}
 
 
 @attrs.frozen

@@ -8,8 +8,9 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 
 import attrs
-from sqlalchemy import Row, Select, func, or_, select
+from sqlalchemy import Row, Select, func, literal, or_, select
 
+from ecf2.adapters.db.base import UtcDateTime
 from ecf2.adapters.db.contracts_rows import (
     ActiveLeadProviderRow,
     LeadProviderDeliveryPartnershipRow,
@@ -32,7 +33,9 @@ ECT, MENTOR, MS, TP = (
     TrainingPeriodRow,
 )
 UPDATED_AT = func.coalesce(TeacherRow.api_unfunded_mentor_updated_at, TeacherRow.api_updated_at)
-SORTABLE = {"created_at": TeacherRow.id, "updated_at": UPDATED_AT}
+# A mentor never stamped sorts as the oldest, on SQLite and PostgreSQL alike.
+NEVER = literal(datetime(1970, 1, 1, tzinfo=UTC), UtcDateTime())
+SORTABLE = {"created_at": TeacherRow.id, "updated_at": func.coalesce(UPDATED_AT, NEVER)}
 
 
 @attrs.frozen
