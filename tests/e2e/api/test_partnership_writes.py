@@ -22,10 +22,12 @@ from ecf2.domain.contracts import (
     SchoolPartnership,
 )
 from ecf2.domain.participants import School, Teacher
+from ecf2.domain.payments.declarations import Declaration
 from ecf2.domain.shared.clock import FixedClock
 from tests.e2e.api.builders import Builder, at
 from tests.e2e.api.conftest import NOW, TOKEN_B, Api, Providers
 from tests.e2e.api.contract import check
+from tests.e2e.api.declaration_world import teacher_training_period
 
 
 @attrs.frozen
@@ -257,6 +259,29 @@ def test_moving_a_partnership_shows_it_and_its_participants_as_changed(api: Api,
     assert attributes["updated_at"] == "2025-11-20T15:30:00Z"
     participant = api.data(f"/participants/{world.interested_ect.api_id}")
     assert participant["attributes"]["updated_at"] == "2025-11-20T15:30:00Z"
+
+
+def test_moving_a_partnership_shows_its_declarations_as_changed_but_keeps_their_partner(
+    api: Api, app, world: World
+):
+    created = confirm(api, **oak_with(world, world.alpha)).json()["data"]
+    declaration = Declaration(
+        training_period_id=teacher_training_period(world.interested_ect),
+        declaration_type="started",
+        declaration_date=at(date(2025, 9, 20)),
+        created_at=at(date(2025, 9, 20)),
+        delivery_partner_when_created_id=world.alpha.id,
+    )
+    with app.state.container.uow() as uow:
+        uow.declarations.add(declaration)
+        uow.commit()
+    app.state.container.clock.override(Object(FixedClock(NOW.replace(hour=16))))
+
+    assert change(api, created["id"], str(world.beta.api_id)).status_code == 200
+
+    shown = api.data(f"/participant-declarations/{declaration.api_id}")["attributes"]
+    assert shown["updated_at"] == "2025-11-20T16:30:00Z"
+    assert shown["delivery_partner_id"] == str(world.alpha.api_id)
 
 
 def test_moving_a_partnership_to_its_own_or_an_unlinked_partner_is_refused(api: Api, world: World):

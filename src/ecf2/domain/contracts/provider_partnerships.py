@@ -113,6 +113,7 @@ def _created(partnership: SchoolPartnership, by: Actor) -> DomainEvent:
         subjects={
             "school_partnership": partnership,
             "school": partnership.school_id,
+            "lead_provider": by.lead_provider_id,
             "lead_provider_delivery_partnership": partnership.lead_provider_delivery_partnership_id,
         },
         metadata={"school_partnership_api_id": str(partnership.api_id)},
@@ -145,6 +146,7 @@ def _moved(partnership: SchoolPartnership, before: int, by: Actor) -> DomainEven
         subjects={
             "school_partnership": partnership,
             "school": partnership.school_id,
+            "lead_provider": by.lead_provider_id,
             "lead_provider_delivery_partnership": partnership.lead_provider_delivery_partnership_id,
         },
         modifications=(
