@@ -26,6 +26,7 @@ from sqlalchemy import (
     not_,
     or_,
     select,
+    text,
     union_all,
 )
 from sqlalchemy.orm import aliased
@@ -85,50 +86,39 @@ class TransferFilters:
     updated_since: datetime | None = None
 
 
-def _school_periods() -> Subquery:
-    """ECT and mentor school periods, each with the one after it in the same role."""
-    placements = union_all(
+def _school_periods(candidates: Select[Any]) -> Subquery:
+    """ECT and mentor school periods of the candidates, keyed by one integer whatever the
+    role (ECT even, mentor odd), so training periods join them on a plain integer."""
+    return union_all(
         *(
             select(
-                table.id.label("placement_id"),
+                (table.id * 2 + parity).label("placement_key"),
                 table.teacher_id,
                 literal(role).label("role"),
                 table.school_id,
                 table.started_on,
                 table.finished_on,
+            ).where(table.teacher_id.in_(candidates))
+            for table, role, parity in (
+                (ECTAtSchoolPeriodRow, "ect", 0),
+                (MentorAtSchoolPeriodRow, "mentor", 1),
             )
-            for table, role in ((ECTAtSchoolPeriodRow, "ect"), (MentorAtSchoolPeriodRow, "mentor"))
         )
-    ).subquery("placements")
-    following = {
-        "partition_by": (placements.c.teacher_id, placements.c.role),
-        "order_by": (placements.c.started_on, placements.c.placement_id),
-    }
-    return select(
-        placements,
-        func.lead(placements.c.placement_id).over(**following).label("next_id"),
-        func.lead(placements.c.school_id).over(**following).label("next_school_id"),
     ).subquery("school_periods")
 
 
 def _training_periods() -> Subquery:
-    """Training periods ranked within their school period, with their lead provider (none
-    for training under an expression of interest alone, §0)."""
-    placement = func.coalesce(TP.ect_at_school_period_id, TP.mentor_at_school_period_id)
-    within = {"partition_by": (TP.role, placement)}
+    """Training periods with their lead provider (none under an expression of interest
+    alone, §0), keyed as their school period is."""
+    key = func.coalesce(TP.ect_at_school_period_id * 2, TP.mentor_at_school_period_id * 2 + 1)
     return (
         select(
+            key.label("placement_key"),
             TP.id,
-            TP.role,
-            placement.label("placement_id"),
             TP.started_on,
             TP.finished_on,
             LeadProviderRow.id.label("lead_provider_id"),
             LeadProviderRow.name.label("provider"),
-            func.row_number()
-            .over(**within, order_by=(TP.started_on.desc(), TP.id.desc()))
-            .label("latest"),
-            func.row_number().over(**within, order_by=(TP.started_on, TP.id)).label("earliest"),
         )
         .outerjoin(SchoolPartnershipRow, SchoolPartnershipRow.id == TP.school_partnership_id)
         .outerjoin(
@@ -141,8 +131,64 @@ def _training_periods() -> Subquery:
             ActiveLeadProviderRow.id == LeadProviderDeliveryPartnershipRow.active_lead_provider_id,
         )
         .outerjoin(LeadProviderRow, LeadProviderRow.id == ActiveLeadProviderRow.lead_provider_id)
-        .subquery("ranked_training")
+        .subquery("training")
     )
+
+
+def _ends(candidates: Select[Any]) -> Subquery:
+    """Each school period's first and last training period (one row when they are the same
+    or there is none), in the order the teacher's periods of that role follow each other."""
+    period, training = _school_periods(candidates), _training_periods()
+    within = {"partition_by": (period.c.placement_key,)}
+    ranked = (
+        select(
+            period,
+            training.c.id.label("training_id"),
+            training.c.started_on.label("training_started_on"),
+            training.c.finished_on.label("training_finished_on"),
+            training.c.lead_provider_id,
+            training.c.provider,
+            func.row_number()
+            .over(**within, order_by=(training.c.started_on.desc(), training.c.id.desc()))
+            .label("latest"),
+            func.row_number()
+            .over(**within, order_by=(training.c.started_on, training.c.id))
+            .label("earliest"),
+        )
+        .select_from(period)
+        .outerjoin(training, training.c.placement_key == period.c.placement_key)
+        .subquery("ranked")
+    )
+    return select(ranked).where(or_(ranked.c.latest == 1, ranked.c.earliest == 1)).subquery("ends")
+
+
+def _with_next(candidates: Select[Any]) -> Subquery:
+    """Beside each school period's last training period, the next school period's first
+    one: the row that follows it in start order."""
+    ends = _ends(candidates)
+    following = {
+        "partition_by": (ends.c.teacher_id, ends.c.role),
+        "order_by": (
+            ends.c.started_on,
+            ends.c.placement_key,
+            ends.c.training_started_on,
+            ends.c.training_id,
+        ),
+    }
+
+    def next_(column: Any) -> Any:
+        # Typed as the column, or SQLite hands dates back as text.
+        return func.lead(column, type_=column.type).over(**following)
+
+    return select(
+        ends,
+        next_(ends.c.placement_key).label("next_key"),
+        next_(ends.c.school_id).label("next_school_id"),
+        next_(ends.c.training_id).label("joining_id"),
+        next_(ends.c.training_started_on).label("joining_on"),
+        next_(ends.c.lead_provider_id).label("joining_lead_provider_id"),
+        next_(ends.c.provider).label("joining_provider"),
+    ).subquery("moves")
 
 
 def _induction_complete(teacher_id: ColumnElement[int]) -> ColumnElement[bool]:
@@ -155,53 +201,62 @@ def _induction_complete(teacher_id: ColumnElement[int]) -> ColumnElement[bool]:
     return or_(passed_or_failed, recorded_by_trs)
 
 
-def _transfers(lead_provider_id: int) -> Select[Any]:
-    period = _school_periods()
-    ranked = _training_periods()
-    leaving, joining = aliased(ranked, name="leaving"), aliased(ranked, name="joining")
-    left_school, joined_school = aliased(SchoolRow), aliased(SchoolRow)
-    no_next = period.c.next_id.is_(None)
-    return (
-        select(
-            period.c.teacher_id,
-            period.c.role,
-            left_school.urn.label("leaving_urn"),
-            leaving.c.provider.label("leaving_provider"),
-            leaving.c.lead_provider_id.label("leaving_lead_provider_id"),
-            leaving.c.started_on.label("leaving_started_on"),
-            leaving.c.finished_on.label("leaving_on"),
-            joining.c.id.label("joining_id"),
-            joined_school.urn.label("joining_urn"),
-            joining.c.provider.label("joining_provider"),
-            joining.c.lead_provider_id.label("joining_lead_provider_id"),
-            joining.c.started_on.label("joining_on"),
+def _candidates(lead_provider_id: int) -> Select[Any]:
+    """Only teachers this lead provider trains (on either side of a move) who have left a
+    school can have a transfer it sees: the ranking is done for them alone."""
+    trained = (
+        select(TP.teacher_id)
+        .join(SchoolPartnershipRow, SchoolPartnershipRow.id == TP.school_partnership_id)
+        .join(
+            LeadProviderDeliveryPartnershipRow,
+            LeadProviderDeliveryPartnershipRow.id
+            == SchoolPartnershipRow.lead_provider_delivery_partnership_id,
         )
         .join(
-            leaving,
-            and_(
-                leaving.c.role == period.c.role,
-                leaving.c.placement_id == period.c.placement_id,
-                leaving.c.latest == 1,
-            ),
+            ActiveLeadProviderRow,
+            ActiveLeadProviderRow.id == LeadProviderDeliveryPartnershipRow.active_lead_provider_id,
         )
-        .outerjoin(
-            joining,
-            and_(
-                joining.c.role == period.c.role,
-                joining.c.placement_id == period.c.next_id,
-                joining.c.earliest == 1,
-            ),
+        .where(ActiveLeadProviderRow.lead_provider_id == lead_provider_id)
+    )
+    left = union_all(
+        *(
+            select(table.teacher_id).where(table.finished_on.is_not(None))
+            for table in (ECTAtSchoolPeriodRow, MentorAtSchoolPeriodRow)
         )
-        .join(left_school, left_school.id == period.c.school_id)
-        .outerjoin(joined_school, joined_school.id == period.c.next_school_id)
+    ).subquery("left_a_school")
+    return trained.where(TP.teacher_id.in_(select(left.c.teacher_id)))
+
+
+def _transfers(lead_provider_id: int) -> Select[Any]:
+    moves = _with_next(_candidates(lead_provider_id))
+    left_school, joined_school = aliased(SchoolRow), aliased(SchoolRow)
+    no_next = moves.c.next_key.is_(None)
+    return (
+        select(
+            moves.c.teacher_id,
+            moves.c.role,
+            left_school.urn.label("leaving_urn"),
+            moves.c.provider.label("leaving_provider"),
+            moves.c.lead_provider_id.label("leaving_lead_provider_id"),
+            moves.c.training_started_on.label("leaving_started_on"),
+            moves.c.training_finished_on.label("leaving_on"),
+            moves.c.joining_id,
+            joined_school.urn.label("joining_urn"),
+            moves.c.joining_provider,
+            moves.c.joining_lead_provider_id,
+            moves.c.joining_on,
+        )
+        .join(left_school, left_school.id == moves.c.school_id)
+        .outerjoin(joined_school, joined_school.id == moves.c.next_school_id)
         .where(
-            period.c.finished_on.is_not(None),
-            leaving.c.finished_on.is_not(None),
-            or_(no_next, period.c.next_school_id != period.c.school_id),
-            not_(and_(no_next, _induction_complete(period.c.teacher_id))),
+            moves.c.latest == 1,
+            moves.c.finished_on.is_not(None),
+            moves.c.training_finished_on.is_not(None),
+            or_(no_next, moves.c.next_school_id != moves.c.school_id),
+            not_(and_(no_next, _induction_complete(moves.c.teacher_id))),
             or_(
-                leaving.c.lead_provider_id == lead_provider_id,
-                joining.c.lead_provider_id == lead_provider_id,
+                moves.c.lead_provider_id == lead_provider_id,
+                moves.c.joining_lead_provider_id == lead_provider_id,
             ),
         )
     )
@@ -231,18 +286,31 @@ def _transfer(row: Any, teacher: Row[Any], today: date) -> TransferView:
     )
 
 
-def _teachers(lead_provider_id: int) -> Select[Any]:
-    involved = select(_transfers(lead_provider_id).subquery().c.teacher_id)
+def _involved(lead_provider_id: int) -> Subquery:
+    return select(_transfers(lead_provider_id).subquery().c.teacher_id).distinct().subquery()
+
+
+def _teachers(involved: Subquery) -> Select[Any]:
     return select(
         TeacherRow.id,
         TeacherRow.api_id,
         TeacherRow.api_updated_at,
         TeacherRow.api_ect_training_record_id.label("ect_record"),
         TeacherRow.api_mentor_training_record_id.label("mentor_record"),
-    ).where(TeacherRow.id.in_(involved))
+    ).join(involved, involved.c.teacher_id == TeacherRow.id)
 
 
 class SqlTransferReads(ReadModel):
+    def _rows(self, statement: Select[Any]) -> list[Row[Any]]:
+        with self._session_factory() as session:
+            if session.get_bind().dialect.name == "postgresql":
+                # The ranked school periods are estimated at a row or two when there are
+                # thousands: nested loops over them cost seconds where hash joins cost
+                # milliseconds; and compiling the query just in time costs more than it saves.
+                session.execute(text("SET LOCAL enable_nestloop = off"))
+                session.execute(text("SET LOCAL jit = off"))
+            return list(session.execute(statement))
+
     def page(
         self,
         lead_provider_id: int,
@@ -252,16 +320,22 @@ class SqlTransferReads(ReadModel):
         *,
         today: date,
     ) -> list[ParticipantTransfersView]:
-        statement = _teachers(lead_provider_id).where(
+        involved = _involved(lead_provider_id)
+        statement = _teachers(involved).where(
             at_or_after(TeacherRow.api_updated_at, filters.updated_since)
         )
-        teachers = self._rows(paged(ordered(statement, sort, SORTABLE, TeacherRow.id), page))
+        # Ordered by the involved teachers' ids, not the teachers table's: walking that
+        # table's key in order would test every teacher against the transfers (§1.6).
+        sortable = SORTABLE | {"created_at": involved.c.teacher_id}
+        ordering = ordered(statement, sort, sortable, involved.c.teacher_id)
+        teachers = self._rows(paged(ordering, page))
         return self._with_transfers(lead_provider_id, teachers, today)
 
     def one(
         self, lead_provider_id: int, api_id: uuid.UUID, *, today: date
     ) -> ParticipantTransfersView | None:
-        teachers = self._rows(_teachers(lead_provider_id).where(TeacherRow.api_id == api_id))
+        involved = _involved(lead_provider_id)
+        teachers = self._rows(_teachers(involved).where(TeacherRow.api_id == api_id))
         views = self._with_transfers(lead_provider_id, teachers, today)
         return views[0] if views else None
 
