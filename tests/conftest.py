@@ -19,6 +19,7 @@ from ecf2.domain.shared.clock import FixedClock
 pytest_plugins = [
     "tests.features.steps.shared",
     "tests.features.steps.contracts",
+    "tests.features.steps.partnerships",
     "tests.features.steps.participants",
     "tests.features.steps.lead_provider_actions",
     "tests.features.steps.register_ect",

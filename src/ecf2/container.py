@@ -13,11 +13,14 @@ from ecf2.adapters.db.queries.api.participants import SqlParticipantReads
 from ecf2.adapters.db.queries.api.partnerships import SqlPartnershipReads
 from ecf2.adapters.db.queries.api.schools import SqlSchoolReads
 from ecf2.adapters.db.queries.api.statements import SqlStatementReads
+from ecf2.adapters.db.queries.api.transfers import SqlTransferReads
+from ecf2.adapters.db.queries.api.unfunded_mentors import SqlUnfundedMentorReads
 from ecf2.adapters.db.queries.contracts_console import SqlContractsConsoleReads
 from ecf2.adapters.db.queries.declaration_facts import SqlDeclarationFacts
 from ecf2.adapters.db.queries.emails import SqlEmailOutboxReads
 from ecf2.adapters.db.queries.finance_console import SqlFinanceConsoleReads
 from ecf2.adapters.db.queries.finance_declarations import SqlFinanceDeclarationReads
+from ecf2.adapters.db.queries.partnership_facts import SqlPartnershipFacts
 from ecf2.adapters.db.queries.provider_training_facts import SqlProviderTrainingFacts
 from ecf2.adapters.db.queries.schedules import SqlScheduleReads
 from ecf2.adapters.db.queries.schools import SqlSchoolHomeReads
@@ -30,6 +33,7 @@ from ecf2.adapters.notify.delivery import EmailDelivery
 from ecf2.adapters.notify.senders import email_sender_for
 from ecf2.adapters.trs.client import TrsClient
 from ecf2.domain.contracts.console import ActiveLeadProviderService, ContractPeriodService
+from ecf2.domain.contracts.provider_partnerships import ProviderPartnerships
 from ecf2.domain.contracts.services import ApiTokenService
 from ecf2.domain.participants.funding import FundingEligibilityService
 from ecf2.domain.participants.register_ect import EctRegistrationService
@@ -96,6 +100,15 @@ class Container(containers.DeclarativeContainer):
     declaration_reads = providers.Factory(SqlDeclarationReads, session_factory=session_factory)
     # The published schedules and milestone dates, on the API guidance.
     schedule_reads = providers.Factory(SqlScheduleReads, session_factory=session_factory)
+    transfer_reads = providers.Factory(SqlTransferReads, session_factory=session_factory)
+    unfunded_mentor_reads = providers.Factory(
+        SqlUnfundedMentorReads, session_factory=session_factory
+    )
+    # Lead providers' partnerships; the API passes each request's own clock (§1.9).
+    partnership_facts = providers.Factory(SqlPartnershipFacts, session_factory=session_factory)
+    provider_partnerships = providers.Factory(
+        ProviderPartnerships, uow=uow.provider, facts=partnership_facts, clock=clock
+    )
     # Counted in this process; several processes need a shared RateLimitStore (§1.8).
     api_rate_limits = providers.Singleton(InMemoryRateLimitStore)
 

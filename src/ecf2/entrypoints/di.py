@@ -45,6 +45,13 @@ def dependencies(container: Container) -> dict[str, Provide]:
         "participant_reads": Provide(_from(container.participant_reads), sync_to_thread=False),
         "declaration_reads": Provide(_from(container.declaration_reads), sync_to_thread=False),
         "schedule_reads": Provide(_from(container.schedule_reads), sync_to_thread=False),
+        "transfer_reads": Provide(_from(container.transfer_reads), sync_to_thread=False),
+        "unfunded_mentor_reads": Provide(
+            _from(container.unfunded_mentor_reads), sync_to_thread=False
+        ),
+        "provider_partnerships": Provide(
+            _with_clock(container.provider_partnerships), sync_to_thread=False
+        ),
         "declaration_recording": Provide(
             _with_clock(container.declaration_recording), sync_to_thread=False
         ),

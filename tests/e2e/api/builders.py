@@ -67,7 +67,7 @@ class Builder:
 
     def contract_period(self, year: int, **overrides: Any) -> ContractPeriod:
         values = {"started_on": date(year, 6, 1), "finished_on": date(year + 1, 5, 31)}
-        period = ContractPeriod(year=year, enabled=True, **(values | overrides))
+        period = ContractPeriod(year=year, **({"enabled": True} | values | overrides))
         return self._add("contract_periods", period)
 
     def lead_provider(self, name: str) -> LeadProvider:
@@ -215,10 +215,11 @@ class Builder:
         interest: ActiveLeadProvider | None = None,
         schedule: Schedule | None = None,
         finished_on: date | None = None,
+        email: str | None = None,
     ) -> Teacher:
         teacher = self._teacher()
         placement = teacher.add_ect_placement(
-            ECTAtSchoolPeriod(school_id=school.id, started_on=started_on)
+            ECTAtSchoolPeriod(school_id=school.id, started_on=started_on, email=email)
         )
         teacher.add_training_period(
             placement,
@@ -234,10 +235,11 @@ class Builder:
         partnership: SchoolPartnership | None = None,
         interest: ActiveLeadProvider | None = None,
         schedule: Schedule,
+        email: str | None = None,
     ) -> Teacher:
         teacher = self._teacher()
         placement = teacher.add_mentor_placement(
-            MentorAtSchoolPeriod(school_id=school.id, started_on=started_on)
+            MentorAtSchoolPeriod(school_id=school.id, started_on=started_on, email=email)
         )
         teacher.add_training_period(
             placement,

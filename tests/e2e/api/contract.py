@@ -32,6 +32,7 @@ def reference() -> OpenAPI | None:
         return None
     document = yaml.safe_load(REFERENCE.read_text())
     _null_in_nullable_enums(document)
+    _transfer_providers_nullable(document)
     return OpenAPI.from_dict(document)
 
 
@@ -47,6 +48,17 @@ def _null_in_nullable_enums(node: Any) -> None:
     elif isinstance(node, list):
         for child in node:
             _null_in_nullable_enums(child)
+
+
+def _transfer_providers_nullable(document: dict[str, Any]) -> None:
+    """A transfer's end names no provider when its training had none (school-led, or an
+    expression of interest alone): the API sends null (lead-provider-api-v3 §2.2, "LP name
+    or null"), which the reference does not mark as allowed."""
+    transfer = document["components"]["schemas"].get("ParticipantTransfersTransfer", {})
+    for end in ("leaving", "joining"):
+        provider = transfer.get("properties", {}).get(end, {}).get("properties", {}).get("provider")
+        if provider is not None:
+            provider["nullable"] = True
 
 
 class _Request:

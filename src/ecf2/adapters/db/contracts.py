@@ -12,6 +12,10 @@ from sqlalchemy.orm import selectinload
 from ecf2.adapters.db import contracts_mappers as mappers
 from ecf2.adapters.db.contracts_base import AggregateRepository, checked
 from ecf2.adapters.db.contracts_fee_rows import BandedFeeStructureRow, ContractRow
+from ecf2.adapters.db.contracts_interest import (
+    SqlInterestedTrainingRepository,
+    SqlPartnershipDependants,
+)
 from ecf2.adapters.db.contracts_rows import (
     ActiveLeadProviderRow,
     ApiTokenRow,
@@ -289,4 +293,6 @@ REPOSITORIES: dict[str, type[SqlRepository]] = {
     "schedules": SqlScheduleRepository,
     "contracts": SqlContractRepository,
     "api_tokens": SqlApiTokenRepository,
+    "interested_training": SqlInterestedTrainingRepository,
+    "partnership_dependants": SqlPartnershipDependants,
 }

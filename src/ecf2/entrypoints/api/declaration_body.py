@@ -35,6 +35,16 @@ def _text(value: Any) -> str | None:
     return value if isinstance(value, str) else str(value)
 
 
+def text_of(value: Any) -> str | None:
+    """An attribute as text: numbers as written, an empty list or object as nothing, any
+    other list or object as text that names nothing (never a 500 for a wrong type)."""
+    if isinstance(value, list | dict):
+        return json.dumps(value) if value else None
+    if isinstance(value, bool):
+        return json.dumps(value)
+    return _text(value)
+
+
 def attributes_of(body: bytes) -> dict[str, Any]:
     try:
         parsed = json.loads(body or b"null")

@@ -19,6 +19,8 @@ from ecf2.entrypoints.api.rate_limit import rate_limit
 from ecf2.entrypoints.api.schools import SchoolsController
 from ecf2.entrypoints.api.statements import StatementsController
 from ecf2.entrypoints.api.time_travel import request_clock
+from ecf2.entrypoints.api.transfers import TransfersController
+from ecf2.entrypoints.api.unfunded_mentors import UnfundedMentorsController
 
 CONTROLLERS = [
     StatementsController,
@@ -28,6 +30,8 @@ CONTROLLERS = [
     ParticipantsController,
     ParticipantActionsController,
     DeclarationsController,
+    TransfersController,
+    UnfundedMentorsController,
 ]
 
 

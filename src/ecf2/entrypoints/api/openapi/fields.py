@@ -70,6 +70,9 @@ QUALIFIED: dict[str, dict[str, Any]] = {
     "DeferralAttributes.reason": {"enum": _dashed(DeferralReason)},
     "ReasonAttributes.reason": {"enum": _dashed([*WithdrawalReason, *DeferralReason])},
     "ReasonAttributes.date": DATE_TIME,
+    "EndAttributes.date": DATE,
+    "TransferAttributes.transfer_type": {"enum": ["new_school", "new_provider", "unknown"]},
+    "TransferAttributes.status": {"enum": ["incomplete", "complete"]},
 }
 
 

@@ -154,7 +154,7 @@ def _status_matches(training: Any, statuses: Collection[str] | None) -> ColumnEl
     return or_(*chosen) if chosen else false()
 
 
-def _full_name() -> ColumnElement[str]:
+def teacher_full_name() -> ColumnElement[str]:
     trs_name = func.trim(
         func.coalesce(TeacherRow.trs_first_name, "")
         + " "
@@ -167,7 +167,7 @@ def _teachers(visible: ColumnElement[bool]) -> Select[Any]:
     return select(
         TeacherRow.id,
         TeacherRow.api_id,
-        _full_name(),
+        teacher_full_name(),
         TeacherRow.trn,
         TeacherRow.api_updated_at,
     ).where(visible)

@@ -105,7 +105,8 @@ def _in_partnership(year: int) -> ColumnElement[bool]:
     return exists(_partnerships_in(year).where(SP.school_id == School.id))
 
 
-def _programme_choice(year: int) -> ColumnElement[str]:
+def programme_choice(year: int) -> ColumnElement[str]:
+    """The school's choice for the year (§2.7); needs the year's contract period in FROM."""
     # School-led training has no lead provider to date it: it counts in the year it starts.
     school_led = exists(
         select(TP.id)
@@ -161,7 +162,7 @@ def _described(lead_provider_id: int, year: int, chosen: Subquery) -> Select[Any
             School.urn,
             CP.year,
             _in_partnership(year),
-            _programme_choice(year),
+            programme_choice(year),
             _lead_provider_training(
                 ALP.lead_provider_id == lead_provider_id, ALP.contract_period_year == year
             ),
