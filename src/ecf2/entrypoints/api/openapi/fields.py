@@ -73,6 +73,8 @@ QUALIFIED: dict[str, dict[str, Any]] = {
     "EndAttributes.date": DATE,
     "TransferAttributes.transfer_type": {"enum": ["new_school", "new_provider", "unknown"]},
     "TransferAttributes.status": {"enum": ["incomplete", "complete"]},
+    # The reference gives a transfer's created_at as a date.
+    "TransferAttributes.created_at": DATE,
 }
 
 

@@ -83,9 +83,10 @@ def _of_provider(training: Any, lead_provider_id: ColumnElement[int] | int) -> S
 
 
 def latest_training(
-    lead_provider_id: ColumnElement[int] | int, teacher_ids: ColumnElement[Any]
+    lead_provider_id: ColumnElement[int] | int, teacher_ids: ColumnElement[Any] | None = None
 ) -> Subquery:
-    """Each of these teachers' latest training period per role with this lead provider."""
+    """Each teacher's (or each of these teachers') latest training period per role with
+    this lead provider."""
     rank = (
         func.row_number()
         .over(
@@ -94,15 +95,13 @@ def latest_training(
         )
         .label("rank")
     )
-    ranked = (
-        _of_provider(TP, lead_provider_id)
-        .add_columns(TP.teacher_id, TP.role, rank)
-        .where(TP.teacher_id.in_(teacher_ids))
-        .subquery("ranked")
-    )
+    ranked = _of_provider(TP, lead_provider_id).add_columns(TP.teacher_id, TP.role, rank)
+    if teacher_ids is not None:
+        ranked = ranked.where(TP.teacher_id.in_(teacher_ids))
+    latest = ranked.subquery("ranked")
     return (
-        select(ranked.c.id.label("training_period_id"), ranked.c.teacher_id)
-        .where(ranked.c.rank == 1)
+        select(latest.c.id.label("training_period_id"), latest.c.teacher_id, latest.c.role)
+        .where(latest.c.rank == 1)
         .subquery("latest")
     )
 
