@@ -12,6 +12,7 @@ _OPTIONS = {"runOnly": {"type": "tag", "values": _WCAG_22_AA}}
 
 
 def assert_accessible(page: Any) -> None:
+    page.wait_for_load_state()  # after a click, the next page may still be on its way
     results = _AXE.run(page, options=_OPTIONS)
     violations = results.response["violations"]
     assert not violations, f"{page.url}: " + "; ".join(

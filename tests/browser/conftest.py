@@ -1,5 +1,7 @@
-"""Browser tests: the app served by uvicorn on loopback over the demo data, driven by
-Playwright in headless Debian chromium, with an axe-core accessibility check on each page.
+"""Browser tests: the app served by uvicorn on loopback over the demo data as `ecf2 serve`
+serves it with DfE Sign-in switched on (a fake DfE Sign-in and a fake TRS on loopback),
+driven by Playwright in headless Debian chromium, with an axe-core accessibility check on
+each of our pages.
 
 They run on SQLite only: the HTTP and service tests cover both databases, and what a browser
 adds (forms, links, scripts, accessibility) does not depend on the database. Without chromium
@@ -9,7 +11,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 from collections.abc import Iterator
+from contextlib import closing
 from typing import Any
 
 import pytest
@@ -19,6 +23,7 @@ from ecf2.adapters.loopback import serve_on_loopback
 from ecf2.container import build_container
 from ecf2.domain.shared.clock import FixedClock
 from ecf2.entrypoints.app import create_app
+from ecf2.entrypoints.startup import dfe_sign_in_for_serving, trs_for_serving
 from ecf2.settings import Settings
 from tests.e2e.web.demo_site import NOW, POSTGRES_URL, _seeded_sqlite_file
 
@@ -57,13 +62,28 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     seeded = _seeded_sqlite_file(tmp_path_factory)
     path = tmp_path_factory.mktemp("browser") / "demo.sqlite3"
     shutil.copy(seeded, path)
-    settings = Settings.from_environment({"ECF2_DATABASE_URL": f"sqlite:///{path}"})
-    container = build_container(settings)
-    container.clock.override(Object(FixedClock(NOW)))
-    url, stop = serve_on_loopback(create_app(container), "ECF2", "/healthcheck")
-    yield url
-    stop()
-    container.engine().dispose()
+    settings = Settings.from_environment(
+        {"ECF2_DATABASE_URL": f"sqlite:///{path}", "ECF2_SIGN_IN_MODE": "dfe_sign_in"}
+    )
+    host, port = "127.0.0.1", _free_port()
+    quiet = lambda _message: None  # noqa: E731
+    with (
+        trs_for_serving(settings, echo=quiet) as with_trs,
+        dfe_sign_in_for_serving(with_trs, host, port, echo=quiet) as served,
+    ):
+        container = build_container(served)
+        container.clock.override(Object(FixedClock(NOW)))
+        url, stop = serve_on_loopback(create_app(container), "ECF2", "/healthcheck", host, port)
+        yield url
+        stop()
+        container.engine().dispose()
+
+
+def _free_port() -> int:
+    """DfE Sign-in needs the service's address before the service starts."""
+    with closing(socket.socket()) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="session")

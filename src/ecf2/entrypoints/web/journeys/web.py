@@ -16,6 +16,9 @@ from ecf2.entrypoints.web.journeys.forms import Form, FormErrors, date_values
 from ecf2.entrypoints.web.journeys.journey import Answers, Journey, Step
 
 UNPROCESSABLE = 422
+# What a page handler answers. Handlers say so, for Litestar serves a handler typed `Any`
+# as JSON, templates included.
+Page = Template | Redirect
 
 
 def error_list(errors: Mapping[str, str]) -> list[dict[str, str]]:
@@ -58,7 +61,7 @@ def found_step(journey: Journey, name: str) -> Step:
     return step
 
 
-def show(journey: Journey, name: str, session: dict[str, Any], context: Any) -> Any:
+def show(journey: Journey, name: str, session: dict[str, Any], context: Any) -> Page:
     step = found_step(journey, name)
     answers = journey.answers(session)
     if not journey.on_path(name, answers):
@@ -66,7 +69,7 @@ def show(journey: Journey, name: str, session: dict[str, Any], context: Any) -> 
     return render(journey, step, answers, context)
 
 
-def submit(journey: Journey, name: str, session: dict[str, Any], form: Form, context: Any) -> Any:
+def submit(journey: Journey, name: str, session: dict[str, Any], form: Form, context: Any) -> Page:
     step = found_step(journey, name)
     answers = journey.answers(session)
     if not journey.on_path(name, answers):

@@ -15,6 +15,7 @@ from ecf2.domain.participants.register_ect import EctRegistrationService, Regist
 from ecf2.domain.participants.teacher_record import TeacherRecordUnavailable
 from ecf2.domain.shared.errors import InvalidValue, RuleBroken
 from ecf2.entrypoints.web.journeys import web as journey_pages
+from ecf2.entrypoints.web.journeys.web import Page
 from ecf2.entrypoints.web.schools.access import (
     SCHOOL_DEPENDENCIES,
     SCHOOL_GUARDS,
@@ -37,7 +38,7 @@ def _trs_unavailable() -> Template:
     return Template("schools/register_ect/trs_unavailable.html", status_code=503)
 
 
-def _closed(school: SignedInSchool, registrations: EctRegistrationService) -> Any:
+def _closed(school: SignedInSchool, registrations: EctRegistrationService) -> Page:
     """None when the school may register ECTs today, else where to send them instead."""
     closed = registrations.registration_closed(school.id)
     if closed is None:
@@ -80,14 +81,14 @@ class RegisterEctController(Controller):
     @get("/", sync_to_thread=True)
     def start(
         self, request: Request[Any, Any, Any], school: School, ect_registrations: Registrations
-    ) -> Any:
+    ) -> Page:
         REGISTER_ECT.forget(request.session)
         return _closed(school, ect_registrations) or Redirect(
             REGISTER_ECT.url(REGISTER_ECT.first.name)
         )
 
     @get("/confirmation", sync_to_thread=True)
-    def confirmation(self, request: Request[Any, Any, Any], school: School) -> Any:
+    def confirmation(self, request: Request[Any, Any, Any], school: School) -> Page:
         done = request.session.get(DONE)
         if not isinstance(done, dict):
             return Redirect("/school/home/ects")
@@ -100,7 +101,7 @@ class RegisterEctController(Controller):
         request: Request[Any, Any, Any],
         school: School,
         ect_registrations: Registrations,
-    ) -> Any:
+    ) -> Page:
         asking = Asking(school, ect_registrations)
         closed = _closed(school, ect_registrations)
         return closed or journey_pages.show(REGISTER_ECT, step, request.session, asking)
@@ -113,7 +114,7 @@ class RegisterEctController(Controller):
         data: Form,
         school: School,
         ect_registrations: Registrations,
-    ) -> Any:
+    ) -> Page:
         closed = _closed(school, ect_registrations)
         if closed is not None:
             return closed
@@ -130,7 +131,7 @@ def _register(
     request: Request[Any, Any, Any],
     school: SignedInSchool,
     ect_registrations: EctRegistrationService,
-) -> Any:
+) -> Page:
     """Check your answers confirmed: one service call, then the confirmation (§3.1 step 12)."""
     answers = REGISTER_ECT.answers(request.session)
     if not REGISTER_ECT.on_path("check-answers", answers):

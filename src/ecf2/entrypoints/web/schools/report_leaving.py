@@ -22,6 +22,7 @@ from ecf2.entrypoints.web.journeys import forms
 from ecf2.entrypoints.web.journeys import web as journey_pages
 from ecf2.entrypoints.web.journeys.forms import Form, FormErrors
 from ecf2.entrypoints.web.journeys.journey import Answers, Journey, Step
+from ecf2.entrypoints.web.journeys.web import Page
 from ecf2.entrypoints.web.schools.access import (
     SCHOOL_DEPENDENCIES,
     SCHOOL_GUARDS,
@@ -117,7 +118,7 @@ class ReportEctLeavingController(Controller):
     @get("/confirmation", sync_to_thread=True)
     def confirmation(
         self, api_id: FromPath[str], request: Request[Any, Any, Any], school: School
-    ) -> Any:
+    ) -> Page:
         done = request.session.get(DONE)
         if not isinstance(done, dict) or done.get("api_id") != api_id:
             return Redirect("/school/home/ects")
@@ -133,7 +134,7 @@ class ReportEctLeavingController(Controller):
         school_home_reads: Reads,
         clock: InjectedClock,
         ect_leavings: Leavings,
-    ) -> Any:
+    ) -> Page:
         reporting = _reporting(api_id, school, school_home_reads, clock.today(), ect_leavings)
         journey = leaving_journey(reporting.api_id)
         return journey_pages.show(journey, step, request.session, reporting)
@@ -149,7 +150,7 @@ class ReportEctLeavingController(Controller):
         school_home_reads: Reads,
         clock: InjectedClock,
         ect_leavings: Leavings,
-    ) -> Any:
+    ) -> Page:
         reporting = _reporting(api_id, school, school_home_reads, clock.today(), ect_leavings)
         journey = leaving_journey(reporting.api_id)
         if step != "check-answers":
@@ -157,7 +158,7 @@ class ReportEctLeavingController(Controller):
         return _report(journey, request, reporting)
 
 
-def _report(journey: Journey, request: Request[Any, Any, Any], reporting: Reporting) -> Any:
+def _report(journey: Journey, request: Request[Any, Any, Any], reporting: Reporting) -> Page:
     answers = journey.answers(request.session)
     if not journey.on_path("check-answers", answers):
         return Redirect(journey.url(journey.first.name), status_code=303)
