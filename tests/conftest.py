@@ -22,6 +22,7 @@ pytest_plugins = [
     "tests.features.steps.participants",
     "tests.features.steps.register_ect",
     "tests.features.steps.register_ect_outcomes",
+    "tests.features.steps.register_mentor",
     "tests.features.steps.payments",
     "tests.features.steps.payments_outcomes",
 ]

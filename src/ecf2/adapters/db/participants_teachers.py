@@ -138,6 +138,19 @@ class SqlTeacherRepository(SqlRepository):
     def get_by_api_id(self, api_id: uuid.UUID) -> Teacher:
         return self._one(_teacher_query().where(TeacherRow.api_id == api_id), api_id)
 
+    def mentored_through(self, mentor_at_school_period_id: int) -> list[Teacher]:
+        """The ECTs with a mentorship under this mentor placement, each loaded whole."""
+        mentees = (
+            select(ECTAtSchoolPeriodRow.teacher_id)
+            .join(
+                MentorshipPeriodRow,
+                MentorshipPeriodRow.ect_at_school_period_id == ECTAtSchoolPeriodRow.id,
+            )
+            .where(MentorshipPeriodRow.mentor_at_school_period_id == mentor_at_school_period_id)
+        )
+        rows = self._session.scalars(_teacher_query().where(TeacherRow.id.in_(mentees)))
+        return [self._loaded(row) for row in rows.unique()]
+
     def add(self, teacher: Teacher) -> Teacher:
         row = TeacherRow()
         _apply_teacher(teacher, row)
