@@ -20,6 +20,7 @@ from ecf2.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from ecf2.adapters.trs.client import TrsClient
 from ecf2.domain.contracts.services import ApiTokenService
 from ecf2.domain.participants.register_ect import EctRegistrationService
+from ecf2.domain.participants.register_mentor import MentorRegistrationService
 from ecf2.domain.participants.report_leaving import EctLeavingService
 from ecf2.domain.participants.sign_in import SchoolSignInService
 from ecf2.domain.payments.provider_voids import ProviderVoids
@@ -74,6 +75,9 @@ class Container(containers.DeclarativeContainer):
         EctRegistrationService, uow=uow.provider, trs=trs, clock=clock
     )
     ect_leavings = providers.Factory(EctLeavingService, uow=uow.provider, clock=clock)
+    mentor_registrations = providers.Factory(
+        MentorRegistrationService, uow=uow.provider, trs=trs, clock=clock
+    )
 
     # Finance: statements from open to payable to paid, declarations voided or clawed back,
     # and one statement's figures from aggregate reads.

@@ -230,11 +230,26 @@ class SqlTeacherRepository(SqlRepository):
             placement.training_periods, row.training_periods if row.id else [], teacher_row
         )
         known = _by_id(row.mentorship_periods if row.id else [])
+        self._delete_removed_mentorships(placement, known)
         row.mentorship_periods = [
             self._sync_mentorship(m, _row_for(m, known, MentorshipPeriodRow))
             for m in placement.mentorship_periods
         ]
         return self._pair(placement, row)
+
+    def _delete_removed_mentorships(
+        self, placement: ECTAtSchoolPeriod, known: dict[int, MentorshipPeriodRow]
+    ) -> None:
+        """Removed mentorships go first: the ORM inserts before it deletes, and a new
+        mentorship may start on the day a removed one did (§3.3 AssignMentor)."""
+        kept = {m.id for m in placement.mentorship_periods if m.id is not None}
+        removed = [row for row_id, row in known.items() if row_id not in kept]
+        if not removed:
+            return
+        for row in removed:
+            del known[row.id]
+            self._session.delete(row)
+        self._session.flush()
 
     def _sync_mentor_placement(
         self, placement: MentorAtSchoolPeriod, row: MentorAtSchoolPeriodRow, teacher_row: TeacherRow
