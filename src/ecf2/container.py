@@ -19,6 +19,7 @@ from ecf2.adapters.db.queries.statements import SqlStatementCalculationReads
 from ecf2.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from ecf2.adapters.trs.client import TrsClient
 from ecf2.domain.contracts.services import ApiTokenService
+from ecf2.domain.participants.mentor_assignment import MentorAssignmentService
 from ecf2.domain.participants.register_ect import EctRegistrationService
 from ecf2.domain.participants.register_mentor import MentorRegistrationService
 from ecf2.domain.participants.report_leaving import EctLeavingService
@@ -75,6 +76,7 @@ class Container(containers.DeclarativeContainer):
         EctRegistrationService, uow=uow.provider, trs=trs, clock=clock
     )
     ect_leavings = providers.Factory(EctLeavingService, uow=uow.provider, clock=clock)
+    mentor_assignments = providers.Factory(MentorAssignmentService, uow=uow.provider, clock=clock)
     mentor_registrations = providers.Factory(
         MentorRegistrationService, uow=uow.provider, trs=trs, clock=clock
     )

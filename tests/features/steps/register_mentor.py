@@ -16,6 +16,7 @@ from ecf2.domain.participants import (
     TrainingProgramme,
     TrainingRole,
 )
+from ecf2.domain.participants.mentor_assignment import AssignMentor, MentorAssignmentService
 from ecf2.domain.participants.mentor_registration import MentorHistory, MentorRegistrationBlock
 from ecf2.domain.participants.register_mentor_commands import FoundMentor, RegisterMentor
 from ecf2.domain.participants.values import MentorIneligibilityReason
@@ -265,3 +266,89 @@ def mentorship_ended(world, names, ect: str, mentor: str, day: str) -> None:
         if m.mentor_at_school_period_id in mentor_ids
     ]
     assert mentorship.finished_on == a_day(day)
+
+
+# Assigning a mentor (§3.3).
+
+
+def _assignments(world: RegistrationWorld) -> MentorAssignmentService:
+    return MentorAssignmentService(world.uow, world.clock)
+
+
+@given(parsers.parse("{ect} has been mentored by {mentor_name} since {day}"))
+def mentored_since(world: RegistrationWorld, names, ect: str, mentor_name: str, day: str):
+    mentor = world.teacher(names[mentor_name])
+    teacher = world.teacher(names[ect])
+    placement = teacher.ect_at_school_periods[0]
+    mentor_placement = next(
+        p for p in mentor.mentor_at_school_periods if p.school_id == placement.school_id
+    )
+    teacher.start_mentorship(placement, MentorPlacement.of(mentor.id, mentor_placement), a_day(day))
+    _save(world, teacher)
+
+
+@when(
+    parsers.parse('"{school}" asks whether {mentor} needs funded training to mentor {ect}'),
+    target_fixture="outcome",
+)
+def asks_eligibility(world, names, school: str, mentor: str, ect: str) -> Outcome:
+    return attempt(
+        lambda: _assignments(world).eligibility_step(
+            world.schools[school],
+            world.teacher(names[ect]).api_id,
+            world.teacher(names[mentor]).api_id,
+        )
+    )
+
+
+@when(
+    parsers.re(
+        r'"(?P<school>[^"]+)" assigns (?P<mentor>\w+ \w+) to mentor (?P<ect>\w+ \w+)'
+        r'(?:, trained by "(?P<lp>[^"]+)")?$'
+    ),
+    target_fixture="outcome",
+)
+def assigns(world: RegistrationWorld, names, school, mentor, ect, lp) -> Outcome:
+    command = AssignMentor(
+        school_id=world.schools[school],
+        ect_api_id=world.teacher(names[ect]).api_id,
+        mentor_api_id=world.teacher(names[mentor]).api_id,
+        lead_provider_id=world.lead_providers[lp] if lp else None,
+    )
+    return attempt(lambda: _assignments(world).assign_mentor(command, world.actor))
+
+
+@then("funded training is offered first")
+def training_offered(outcome: Outcome) -> None:
+    assert outcome.error is None, outcome.error
+    assert outcome.value is not None
+    assert outcome.value.provider_led
+
+
+@then("funded training is not offered")
+def training_not_offered(outcome: Outcome) -> None:
+    assert outcome.error is None, outcome.error
+    assert outcome.value is None
+
+
+@then(parsers.parse("{ect} has no mentorship with {mentor}"))
+def no_mentorship(world, names, ect: str, mentor: str) -> None:
+    mentor_ids = {p.id for p in world.teacher(names[mentor]).mentor_at_school_periods}
+    assert not [
+        m
+        for p in world.teacher(names[ect]).ect_at_school_periods
+        for m in p.mentorship_periods
+        if m.mentor_at_school_period_id in mentor_ids
+    ]
+
+
+_ASSIGNMENT_REFUSALS = {
+    "the mentor is not at the school": "mentor_at_school",
+    "a teacher cannot mentor themself": "mentor_is_not_the_ect",
+}
+
+
+@then(parsers.parse("the assignment is refused as {reason}"))
+def assignment_refused(outcome: Outcome, reason: str) -> None:
+    assert outcome.error is not None, f"expected a refusal, got {outcome.value!r}"
+    assert outcome.error.rule == _ASSIGNMENT_REFUSALS[reason], outcome.error

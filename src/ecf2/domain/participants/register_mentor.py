@@ -233,6 +233,13 @@ class MentorRegistrationService:
 def _ect_training(
     uow: MentorRegistrationUnitOfWork, ect: Teacher, school_id: int, today: date
 ) -> EctTraining:
+    return ect_training_at(uow.mentor_registration_facts, ect, school_id, today)
+
+
+def ect_training_at(
+    facts: MentorRegistrationFacts, ect: Teacher, school_id: int, today: date
+) -> EctTraining:
+    """The ECT's current or next training at the school, with its lead provider."""
     placement = placement_at(ect, school_id, today)
     going = [
         tp for tp in placement.training_periods if tp.finished_on is None or tp.finished_on >= today
@@ -240,7 +247,7 @@ def _ect_training(
     training = min(going, key=lambda tp: tp.started_on) if going else None
     if training is None or not training.provider_led:
         return EctTraining(provider_led=False)
-    lead_provider = uow.mentor_registration_facts.lead_provider_of_training(
+    lead_provider = facts.lead_provider_of_training(
         training.school_partnership_id, training.expression_of_interest_id
     )
     if lead_provider is None:

@@ -34,20 +34,7 @@ def mentor_registered_events(
         {**ids, "training_period": training, "lead_provider": lead_provider_id},
     )
     if training is not None:
-        yield DomainEvent(
-            "teacher_starts_training_period",
-            f"{name} started provider-led mentor training",
-            now,
-            by,
-            {**ids, "training_period": training},
-        )
-        yield DomainEvent(
-            "teacher_schedule_assigned_to_training_period",
-            f"{name} was given a schedule for their training",
-            now,
-            by,
-            {"teacher": mentor, "training_period": training, "schedule": training.schedule_id},
-        )
+        yield from mentor_training_events(mentor, placement, training, by, now)
     if mentor.corrected_name:
         yield DomainEvent(
             "teacher_name_updated_by_user",
@@ -65,6 +52,30 @@ def mentor_registered_events(
             by,
             {"teacher": mentor},
         )
+
+
+def mentor_training_events(
+    mentor: Teacher,
+    placement: MentorAtSchoolPeriod,
+    training: TrainingPeriod,
+    by: Actor,
+    now: datetime,
+) -> Iterator[DomainEvent]:
+    ids = {"teacher": mentor, "school": placement.school_id, "mentor_at_school_period": placement}
+    yield DomainEvent(
+        "teacher_starts_training_period",
+        f"{mentor.display_name} started provider-led mentor training",
+        now,
+        by,
+        {**ids, "training_period": training},
+    )
+    yield DomainEvent(
+        "teacher_schedule_assigned_to_training_period",
+        f"{mentor.display_name} was given a schedule for their training",
+        now,
+        by,
+        {"teacher": mentor, "training_period": training, "schedule": training.schedule_id},
+    )
 
 
 def mentor_leaving_events(
