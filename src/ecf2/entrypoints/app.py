@@ -12,6 +12,7 @@ from ecf2.entrypoints.di import dependencies
 from ecf2.entrypoints.errors import EXCEPTION_HANDLERS
 from ecf2.entrypoints.health import healthcheck
 from ecf2.entrypoints.web.pages import start_page
+from ecf2.entrypoints.web.schools.assign_mentor import AssignMentorController
 from ecf2.entrypoints.web.schools.home import SchoolHomeController
 from ecf2.entrypoints.web.schools.register_ect import RegisterEctController
 from ecf2.entrypoints.web.schools.register_mentor import RegisterMentorController
@@ -31,6 +32,7 @@ def create_app(container: Container | None = None) -> Litestar:
             SchoolHomeController,
             RegisterEctController,
             RegisterMentorController,
+            AssignMentorController,
             ReportEctLeavingController,
             create_static_files_router(path="/static", directories=[STATIC]),
             # GOV.UK Frontend's stylesheet asks for its fonts and images under /assets.

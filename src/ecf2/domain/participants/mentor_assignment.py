@@ -77,6 +77,9 @@ class MentorAssignmentService:
     def __init__(self, uow: Callable[[], MentorAssignmentUnitOfWork], clock: Clock) -> None:
         self._uow, self._clock = uow, clock
 
+    def registration_closed(self) -> rules.RegistrationClosed | None:
+        return rules.mentor_changes_closed(self._clock.today())
+
     def eligibility_step(
         self, school_id: int, ect_api_id: uuid.UUID, mentor_api_id: uuid.UUID
     ) -> EctTraining | None:

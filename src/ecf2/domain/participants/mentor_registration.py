@@ -10,7 +10,9 @@ import attrs
 
 from ecf2.domain.participants.ect_registration import (
     BOUNDARY_GAP,
+    CLOSED_WINDOWS,
     FUTURE_LIMIT_MONTHS,
+    RegistrationClosed,
     StartDateLimits,
     months_after,
 )
@@ -153,3 +155,10 @@ def previous_mentor_schedule_id(mentor: Teacher | None) -> int | None:
         return None
     latest = max(trainings, key=lambda tp: tp.started_on)
     return latest.schedule_id if latest.provider_led else None
+
+
+def mentor_changes_closed(today: date) -> RegistrationClosed | None:
+    """§2.8: registering, assigning and changing mentors close in the first fortnight of
+    June, like registering an ECT; the school is told the day they reopen."""
+    window = next((w for w in CLOSED_WINDOWS if w.includes(today)), None)
+    return None if window is None else RegistrationClosed(window.day_after())

@@ -62,9 +62,7 @@ class MentorRegistrationService:
 
     def registration_closed(self) -> ect_rules.RegistrationClosed | None:
         """§2.8: closed in the first fortnight of June, like registering an ECT."""
-        today = self._clock.today()
-        window = next((w for w in ect_rules.CLOSED_WINDOWS if w.includes(today)), None)
-        return None if window is None else ect_rules.RegistrationClosed(window.day_after())
+        return rules.mentor_changes_closed(self._clock.today())
 
     def ect_training(self, school_id: int, ect_api_id: uuid.UUID) -> EctTraining:
         """The ECT's current or next training at the school, and its lead provider."""

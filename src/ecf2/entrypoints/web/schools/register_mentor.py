@@ -61,7 +61,8 @@ def _mentoring(
     return Mentoring(school, ect, ect_api_id, registrations, training)
 
 
-def _closed(registrations: MentorRegistrationService) -> Template | None:
+def closed_page(registrations: MentorRegistrationService | Any) -> Template | None:
+    """§2.8: registering, assigning and changing mentors close in early June."""
     closed = registrations.registration_closed()
     if closed is None:
         return None
@@ -90,7 +91,7 @@ class RegisterMentorController(Controller):
         )
         journey = register_mentor_journey(mentoring.api_id)
         journey.forget(request.session)
-        return _closed(mentor_registrations) or Redirect(journey.url(journey.first.name))
+        return closed_page(mentor_registrations) or Redirect(journey.url(journey.first.name))
 
     @get("/confirmation", sync_to_thread=True)
     def confirmation(
@@ -116,7 +117,7 @@ class RegisterMentorController(Controller):
             api_id, school, school_home_reads, clock.today(), mentor_registrations
         )
         journey = register_mentor_journey(mentoring.api_id)
-        closed = _closed(mentor_registrations)
+        closed = closed_page(mentor_registrations)
         return closed or journey_pages.show(journey, step, request.session, mentoring)
 
     @post("/{step:str}", sync_to_thread=True)
@@ -135,7 +136,7 @@ class RegisterMentorController(Controller):
             api_id, school, school_home_reads, clock.today(), mentor_registrations
         )
         journey = register_mentor_journey(mentoring.api_id)
-        closed = _closed(mentor_registrations)
+        closed = closed_page(mentor_registrations)
         if closed is not None:
             return closed
         if step == "check-answers":
