@@ -19,7 +19,9 @@ from ecf2.domain.participants import (
 from ecf2.domain.participants.mentor_assignment import AssignMentor, MentorAssignmentService
 from ecf2.domain.participants.mentor_registration import MentorHistory, MentorRegistrationBlock
 from ecf2.domain.participants.register_mentor_commands import FoundMentor, RegisterMentor
+from ecf2.domain.participants.report_mentor_leaving import MentorLeavingService
 from ecf2.domain.participants.values import MentorIneligibilityReason
+from ecf2.domain.shared.errors import NotFound
 from ecf2.domain.shared.identifiers import Trn
 from tests.features.steps.common import Outcome, a_day, attempt
 from tests.features.steps.register_ect import DAY, _save, _teacher
@@ -352,3 +354,25 @@ _ASSIGNMENT_REFUSALS = {
 def assignment_refused(outcome: Outcome, reason: str) -> None:
     assert outcome.error is not None, f"expected a refusal, got {outcome.value!r}"
     assert outcome.error.rule == _ASSIGNMENT_REFUSALS[reason], outcome.error
+
+
+# A mentor leaving (§3.7).
+
+
+@when(
+    parsers.parse('"{school}" says mentor {name}\'s last day there is {day}'),
+    target_fixture="outcome",
+)
+def reports_mentor_leaving(world: RegistrationWorld, names, school: str, name: str, day: str):
+    teacher = world.teacher(names[name])
+    service = MentorLeavingService(world.uow, world.clock)
+    return attempt(
+        lambda: service.report_leaving(
+            world.schools[school], teacher.api_id, a_day(day), world.actor
+        )
+    )
+
+
+@then("the mentor is not found at that school")
+def mentor_not_at_school(outcome: Outcome) -> None:
+    assert isinstance(outcome.error, NotFound), outcome
