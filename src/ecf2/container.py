@@ -23,6 +23,7 @@ from ecf2.domain.participants.mentor_assignment import MentorAssignmentService
 from ecf2.domain.participants.register_ect import EctRegistrationService
 from ecf2.domain.participants.register_mentor import MentorRegistrationService
 from ecf2.domain.participants.report_leaving import EctLeavingService
+from ecf2.domain.participants.report_mentor_leaving import MentorLeavingService
 from ecf2.domain.participants.sign_in import SchoolSignInService
 from ecf2.domain.payments.provider_voids import ProviderVoids
 from ecf2.domain.payments.recording import DeclarationRecording
@@ -76,6 +77,7 @@ class Container(containers.DeclarativeContainer):
         EctRegistrationService, uow=uow.provider, trs=trs, clock=clock
     )
     ect_leavings = providers.Factory(EctLeavingService, uow=uow.provider, clock=clock)
+    mentor_leavings = providers.Factory(MentorLeavingService, uow=uow.provider, clock=clock)
     mentor_assignments = providers.Factory(MentorAssignmentService, uow=uow.provider, clock=clock)
     mentor_registrations = providers.Factory(
         MentorRegistrationService, uow=uow.provider, trs=trs, clock=clock
