@@ -133,7 +133,7 @@ Feature: A school registers a new mentor for an ECT
 
     Scenario Outline: Their start date here
       When "Hilltop Primary" gives mentor Maria Lopez the start date <day>
-      Then the start date is <verdict>
+      Then the school start date is <verdict>
 
       Examples:
         | day               | verdict                                  |
@@ -152,9 +152,9 @@ Feature: A school registers a new mentor for an ECT
       Given Maria Lopez was a mentor at "Oakfield House" from 1 September 2023 to 31 July 2025
       And the 2027 contract period exists but is not open for registration
       When "Hilltop Primary" gives mentor Maria Lopez the start date 1 July 2027
-      Then the start date is refused as not open yet
+      Then the school start date is refused as not open yet
 
     Scenario: Closed while the new contract period is set up
-      Given today is 5 June 2026
+      Given the date is now 5 June 2026
       When "Hilltop Primary" starts registering a mentor
       Then registration is closed until 15 June 2026

@@ -126,7 +126,7 @@ Feature: A school registers an early career teacher
 
     Scenario Outline: No earlier than the start of the contract period two before the current one
       When "Hilltop Primary" gives Kirsty Mclean the school start date <start>
-      Then the start date is <verdict>
+      Then the school start date is <verdict>
 
       Examples:
         | start        | verdict                 |
@@ -136,35 +136,35 @@ Feature: A school registers an early career teacher
     Scenario: A start in a contract period not yet open for registration
       Given the 2027 contract period exists but is not open for registration
       When "Hilltop Primary" gives Kirsty Mclean the school start date 1 July 2027
-      Then the start date is refused as not open yet
+      Then the school start date is refused as not open yet
       Given the 2027 contract period is open for registration
       When "Hilltop Primary" gives Kirsty Mclean the school start date 1 July 2027
-      Then the start date is accepted
+      Then the school start date is accepted
 
     Scenario: At least two days after the previous school start
       Given Kirsty Mclean was an ECT at "Oakfield House" from 1 September 2026 to 30 September 2026
       When "Hilltop Primary" gives Kirsty Mclean the school start date 2 September 2026
-      Then the start date is refused as too close to the previous one
+      Then the school start date is refused as too close to the previous one
       When "Hilltop Primary" gives Kirsty Mclean the school start date 3 September 2026
-      Then the start date is accepted
+      Then the school start date is accepted
 
     Scenario: No more than four months ahead for an ECT still at another school
       Given Kirsty Mclean has been an ECT at "Oakfield House" since 1 September 2025
       When "Hilltop Primary" gives Kirsty Mclean the school start date 22 December 2026
-      Then the start date is refused as too far ahead
+      Then the school start date is refused as too far ahead
       When "Hilltop Primary" gives Kirsty Mclean the school start date 21 December 2026
-      Then the start date is accepted
+      Then the school start date is accepted
 
     Scenario: A first-time ECT may start more than four months ahead
       When "Hilltop Primary" gives Kirsty Mclean the school start date 1 March 2027
-      Then the start date is accepted
+      Then the school start date is accepted
 
   Rule: The appropriate body must be able to record inductions for the school
 
     Scenario Outline: Which appropriate bodies a school may choose
       Given TRS knows Kirsty Mclean, TRN "7000006", born 6 March 1996, NINO "JS000006A"
       When "<school>" registers Kirsty Mclean school-led from 1 September 2026 with "<body>" as appropriate body
-      Then the registration is <verdict>
+      Then the ECT's registration is <verdict>
 
       Examples:
         | school          | body                         | verdict                               |
@@ -199,12 +199,12 @@ Feature: A school registers an early career teacher
 
     Scenario: A lead provider not contracted in the contract period
       When "Hilltop Primary" registers Kirsty Mclean provider-led with "Best Practice Network" from 1 September 2026
-      Then the registration is refused for the lead provider
+      Then the ECT's registration is refused for the lead provider
 
     Scenario: The teacher already has a later placement at another school
       Given Kirsty Mclean has been an ECT at "Oakfield House" since 1 December 2026
       When "Hilltop Primary" registers Kirsty Mclean school-led from 1 October 2026 with "Ashfield Teaching School Hub" as appropriate body
-      Then the registration is refused for starting before their placement elsewhere
+      Then the ECT's registration is refused for starting before their placement elsewhere
 
   Rule: An ECT still at another school moves with their training's contract period
 
@@ -254,7 +254,7 @@ Feature: A school registers an early career teacher
   Rule: Registration is closed while the new contract period is set up, and to some independent schools
 
     Scenario Outline: The yearly closed window in June
-      Given today is <today>
+      Given the date is now <today>
       When "Hilltop Primary" starts registering an ECT
       Then <verdict>
 

@@ -124,7 +124,7 @@ _START_DATE_RULES = {
 }
 
 
-@then(parsers.parse("the start date is {verdict}"))
+@then(parsers.parse("the school start date is {verdict}"))
 def start_date_verdict(outcome: Outcome, verdict: str) -> None:
     if verdict == "accepted":
         _accepted(outcome)
@@ -141,7 +141,7 @@ _REGISTRATION_RULES = {
 }
 
 
-@then(parsers.parse("the registration is {verdict}"))
+@then(parsers.parse("the ECT's registration is {verdict}"))
 def registration_verdict(outcome: Outcome, verdict: str) -> None:
     if verdict == "made":
         _accepted(outcome)

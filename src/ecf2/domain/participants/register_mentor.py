@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Protocol
 
 from ecf2.domain.participants import ect_registration as ect_rules
@@ -146,9 +146,7 @@ class MentorRegistrationService:
                 email=_checked_email(uow, command.record.trn, command.email),
             )
             leavings = mentor.register_as_mentor(placement, training, only_this_school=only_here)
-            newly_eligible = training is not None and mentor.record_mentor_eligibility_for_training(
-                now
-            )
+            newly_eligible = _record_funding_eligibility(mentor, training, now)
             (uow.teachers.save if found else uow.teachers.add)(mentor)
             events = [
                 event
@@ -251,6 +249,17 @@ def ect_training_at(
     if lead_provider is None:
         return EctTraining(provider_led=True)
     return EctTraining(True, lead_provider.id, lead_provider.name)
+
+
+def _record_funding_eligibility(
+    mentor: Teacher, training: TrainingPeriod | None, now: datetime
+) -> bool:
+    """§4.3: the one place registration records a mentor's funding eligibility, set once
+    when they have mentor training and no reason to be ineligible, in the registration's
+    own transaction. A funding-eligibility service elsewhere may take this over."""
+    if training is None or not mentor.mentor_eligible_for_funding:
+        return False
+    return mentor.record_mentor_eligibility_for_training(now)
 
 
 def _checked_email(uow: MentorRegistrationUnitOfWork, trn: Trn, email: str) -> str:
