@@ -254,7 +254,7 @@ Feature: A school registers an early career teacher
   Rule: Registration is closed while the new contract period is set up, and to some independent schools
 
     Scenario Outline: The yearly closed window in June
-      Given the service's today is <today>
+      Given the date is now <today>
       When "Hilltop Primary" starts registering an ECT
       Then <verdict>
 

@@ -36,8 +36,11 @@ from ecf2.domain.contracts.console import ActiveLeadProviderService, ContractPer
 from ecf2.domain.contracts.provider_partnerships import ProviderPartnerships
 from ecf2.domain.contracts.services import ApiTokenService
 from ecf2.domain.participants.funding import FundingEligibilityService
+from ecf2.domain.participants.mentor_assignment import MentorAssignmentService
 from ecf2.domain.participants.register_ect import EctRegistrationService
+from ecf2.domain.participants.register_mentor import MentorRegistrationService
 from ecf2.domain.participants.report_leaving import EctLeavingService
+from ecf2.domain.participants.report_mentor_leaving import MentorLeavingService
 from ecf2.domain.participants.services import ParticipantActions
 from ecf2.domain.participants.sign_in import SchoolSignInService
 from ecf2.domain.payments.late_eligibility import LateEligibility
@@ -125,6 +128,11 @@ class Container(containers.DeclarativeContainer):
         EctRegistrationService, uow=uow.provider, trs=trs, clock=clock
     )
     ect_leavings = providers.Factory(EctLeavingService, uow=uow.provider, clock=clock)
+    mentor_leavings = providers.Factory(MentorLeavingService, uow=uow.provider, clock=clock)
+    mentor_assignments = providers.Factory(MentorAssignmentService, uow=uow.provider, clock=clock)
+    mentor_registrations = providers.Factory(
+        MentorRegistrationService, uow=uow.provider, trs=trs, clock=clock
+    )
 
     # Finance: statements from open to payable to paid, declarations voided or clawed back,
     # and one statement's figures from aggregate reads.

@@ -25,9 +25,12 @@ from ecf2.entrypoints.web.finance_admin.contracts import ContractsController
 from ecf2.entrypoints.web.finance_admin.lead_providers import ActiveLeadProvidersController
 from ecf2.entrypoints.web.finance_admin.milestones import MilestonesController
 from ecf2.entrypoints.web.pages import start_page
+from ecf2.entrypoints.web.schools.assign_mentor import AssignMentorController
 from ecf2.entrypoints.web.schools.home import SchoolHomeController
 from ecf2.entrypoints.web.schools.register_ect import RegisterEctController
+from ecf2.entrypoints.web.schools.register_mentor import RegisterMentorController
 from ecf2.entrypoints.web.schools.report_leaving import ReportEctLeavingController
+from ecf2.entrypoints.web.schools.report_mentor_leaving import ReportMentorLeavingController
 from ecf2.entrypoints.web.sign_in import SignInController
 from ecf2.entrypoints.web.templating import GOVUK_ASSETS, STATIC, template_config
 
@@ -56,7 +59,10 @@ def create_app(container: Container | None = None) -> Litestar:
             AdjustmentsController,
             VoidsController,
             RegisterEctController,
+            RegisterMentorController,
+            AssignMentorController,
             ReportEctLeavingController,
+            ReportMentorLeavingController,
             create_static_files_router(path="/static", directories=[STATIC]),
             # GOV.UK Frontend's stylesheet asks for its fonts and images under /assets.
             create_static_files_router(path="/assets", directories=[GOVUK_ASSETS / "assets"]),

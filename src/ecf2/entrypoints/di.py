@@ -84,4 +84,9 @@ def dependencies(container: Container) -> dict[str, Provide]:
         ),
         "ect_registrations": Provide(_from(container.ect_registrations), sync_to_thread=False),
         "ect_leavings": Provide(_from(container.ect_leavings), sync_to_thread=False),
+        "mentor_assignments": Provide(_from(container.mentor_assignments), sync_to_thread=False),
+        "mentor_leavings": Provide(_from(container.mentor_leavings), sync_to_thread=False),
+        "mentor_registrations": Provide(
+            _from(container.mentor_registrations), sync_to_thread=False
+        ),
     }

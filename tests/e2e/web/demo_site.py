@@ -27,9 +27,11 @@ from ecf2.adapters.db.engine import make_engine, make_session_factory
 from ecf2.adapters.db.events import EventRow
 from ecf2.adapters.db.metadata import metadata
 from ecf2.adapters.db.migrations import upgrade_to_head
+from ecf2.adapters.db.queries.emails import SqlEmailOutboxReads
 from ecf2.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from ecf2.container import build_container
 from ecf2.domain.shared.clock import FixedClock
+from ecf2.domain.shared.emails import Email
 from ecf2.entrypoints.app import create_app
 from ecf2.entrypoints.demo import seed_demo
 from ecf2.settings import Settings
@@ -157,6 +159,12 @@ def sign_ins_recorded(engine: Engine, email: str) -> int:
             .select_from(EventRow)
             .where(EventRow.event_type == "school_user_signs_in", EventRow.author_email == email)
         ).scalar_one()
+
+
+def emails_to(engine: Engine, address: str) -> list[Email]:
+    """The emails queued to an address, newest first."""
+    reads = SqlEmailOutboxReads(make_session_factory(engine))
+    return [kept.email for kept in reads.newest(to=address)]
 
 
 def csrf_token(page: httpx.Response) -> str:

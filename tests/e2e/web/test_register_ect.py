@@ -16,12 +16,9 @@ from litestar import Litestar
 from litestar.testing import TestClient
 from sqlalchemy import Engine
 
-from ecf2.adapters.db.engine import make_session_factory
-from ecf2.adapters.db.queries.emails import SqlEmailOutboxReads
 from ecf2.adapters.trs.client import RetryPolicy, TrsClient
 from ecf2.adapters.trs.demo_data import demo_trs_records
 from ecf2.adapters.trs.fake_server import FakeTrsData, run_fake_trs
-from ecf2.domain.shared.emails import Email
 from tests.e2e.web.demo_site import (
     alter,  # noqa: F401 (fixture)
     clock,  # noqa: F401 (fixture)
@@ -29,6 +26,7 @@ from tests.e2e.web.demo_site import (
     database_url,  # noqa: F401 (fixture)
     demo_app,  # noqa: F401 (fixture)
     demo_database_url,  # noqa: F401 (fixture)
+    emails_to,
     engine,  # noqa: F401 (fixture)
     scalar,
     sign_in,
@@ -134,10 +132,6 @@ def answer_details(client: TestClient[Any], db: Engine, start: date, **extra: An
     assert goes_to(post(client, "use-previous-choices", use_previous="no"), "appropriate-body")
     hub = id_of(db, "appropriate_bodies", "Ashfield Teaching School Hub")
     assert goes_to(post(client, "appropriate-body", appropriate_body_id=hub), "training-programme")
-
-
-def emails_to(db: Engine, address: str) -> list[Email]:
-    return [kept.email for kept in SqlEmailOutboxReads(make_session_factory(db)).newest(to=address)]
 
 
 def count(db: Engine, sql: str, **params: Any) -> int:

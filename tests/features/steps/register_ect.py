@@ -349,7 +349,7 @@ def registers_with_last_choices(world, names, school: str, name: str, start: str
     return attempt(lambda: world.service.register_ect(command, world.actor))
 
 
-@given(parsers.parse("the service's today is {day}"))
+@given(parsers.parse("the date is now {day}"))
 def today_is(world: RegistrationWorld, day: str) -> None:
     world.clock.set(a_day(day))
 

@@ -27,6 +27,7 @@ from ecf2.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from ecf2.domain.contracts.schedules import ScheduleIdentifier
 from ecf2.domain.participants import GiasSchool, School, Teacher
 from ecf2.domain.participants.register_ect import EctRegistrationService
+from ecf2.domain.participants.register_mentor import MentorRegistrationService
 from ecf2.domain.shared.actors import Actor, AuthorType
 from ecf2.domain.shared.clock import FixedClock
 from ecf2.domain.shared.identifiers import Urn
@@ -62,6 +63,10 @@ class RegistrationWorld:
     @property
     def service(self) -> EctRegistrationService:
         return EctRegistrationService(self.uow, self.trs, self.clock)
+
+    @property
+    def mentor_service(self) -> MentorRegistrationService:
+        return MentorRegistrationService(self.uow, self.trs, self.clock)
 
     @property
     def actor(self) -> Actor:

@@ -30,6 +30,7 @@ from ecf2.adapters.db.repository import SqlRepository
 from ecf2.domain.contracts.contract_periods import ContractPeriod, contract_period_for_year
 from ecf2.domain.contracts.rules import (
     PreviousTraining,
+    RegistrationRole,
     contract_period_for_registration,
     ect_start_date_floor,
     schedule_for,
@@ -53,7 +54,11 @@ class SqlEctRegistrationFacts(SqlPreviousChoiceFacts, SqlRepository):
         return ect_start_date_floor(today, self._contract_periods())
 
     def registration_period(
-        self, start_date: date, today: date, previous_schedule_id: int | None
+        self,
+        start_date: date,
+        today: date,
+        previous_schedule_id: int | None,
+        role: RegistrationRole = RegistrationRole.ECT,
     ) -> RegistrationPeriod:
         periods = self._contract_periods()
         previous = self._schedule_choice(previous_schedule_id)
@@ -62,6 +67,7 @@ class SqlEctRegistrationFacts(SqlPreviousChoiceFacts, SqlRepository):
             today,
             periods,
             None if previous is None else PreviousTraining(previous.contract_period_year),
+            role=role,
         )
         target = contract_period_for_year(found.year, periods) if found.reassigned else None
         return RegistrationPeriod(

@@ -138,6 +138,19 @@ class SqlTeacherRepository(SqlRepository):
     def get_by_api_id(self, api_id: uuid.UUID) -> Teacher:
         return self._one(_teacher_query().where(TeacherRow.api_id == api_id), api_id)
 
+    def mentored_through(self, mentor_at_school_period_id: int) -> list[Teacher]:
+        """The ECTs with a mentorship under this mentor placement, each loaded whole."""
+        mentees = (
+            select(ECTAtSchoolPeriodRow.teacher_id)
+            .join(
+                MentorshipPeriodRow,
+                MentorshipPeriodRow.ect_at_school_period_id == ECTAtSchoolPeriodRow.id,
+            )
+            .where(MentorshipPeriodRow.mentor_at_school_period_id == mentor_at_school_period_id)
+        )
+        rows = self._session.scalars(_teacher_query().where(TeacherRow.id.in_(mentees)))
+        return [self._loaded(row) for row in rows.unique()]
+
     def add(self, teacher: Teacher) -> Teacher:
         row = TeacherRow()
         _apply_teacher(teacher, row)
@@ -217,11 +230,26 @@ class SqlTeacherRepository(SqlRepository):
             placement.training_periods, row.training_periods if row.id else [], teacher_row
         )
         known = _by_id(row.mentorship_periods if row.id else [])
+        self._delete_removed_mentorships(placement, known)
         row.mentorship_periods = [
             self._sync_mentorship(m, _row_for(m, known, MentorshipPeriodRow))
             for m in placement.mentorship_periods
         ]
         return self._pair(placement, row)
+
+    def _delete_removed_mentorships(
+        self, placement: ECTAtSchoolPeriod, known: dict[int, MentorshipPeriodRow]
+    ) -> None:
+        """Removed mentorships go first: the ORM inserts before it deletes, and a new
+        mentorship may start on the day a removed one did (§3.3 AssignMentor)."""
+        kept = {m.id for m in placement.mentorship_periods if m.id is not None}
+        removed = [row for row_id, row in known.items() if row_id not in kept]
+        if not removed:
+            return
+        for row in removed:
+            del known[row.id]
+            self._session.delete(row)
+        self._session.flush()
 
     def _sync_mentor_placement(
         self, placement: MentorAtSchoolPeriod, row: MentorAtSchoolPeriodRow, teacher_row: TeacherRow

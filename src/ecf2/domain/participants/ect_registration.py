@@ -98,12 +98,12 @@ def corrected_name(text: str) -> str:
     return name
 
 
-def refuse_email_in_use(in_use_by_another_teacher: bool) -> None:
+def refuse_email_in_use(in_use_by_another_teacher: bool, for_whom: str = "ECT") -> None:
     """§3.1 step 6: an address on another teacher's unfinished placement cannot be used."""
     if in_use_by_another_teacher:
         raise RuleBroken(
             "This email address is already in use by another ECT or mentor: "
-            "you can't use it for this ECT",
+            f"you can't use it for this {for_whom}",
             field="email",
             rule="email_in_use_by_another_teacher",
         )

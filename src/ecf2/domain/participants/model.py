@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from ecf2.domain.participants.invariants import require_both_or_neither
+from ecf2.domain.participants.mentor_moves import MentorMoves
 from ecf2.domain.participants.moves import EctMoves
 from ecf2.domain.participants.placements import ECTAtSchoolPeriod, MentorAtSchoolPeriod
 from ecf2.domain.participants.rules import squish, teacher_display_name
@@ -42,7 +43,7 @@ def _optional(enum_class: type) -> Any:
 
 
 @attrs.define(kw_only=True)
-class Teacher(TrainingActions, EctMoves):
+class Teacher(TrainingActions, EctMoves, MentorMoves):
     """A teacher, found by TRN, with their placements as ECT and mentor, the training in
     each and the mentorships they receive; it keeps all of those consistent in time."""
 

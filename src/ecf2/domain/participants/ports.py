@@ -157,3 +157,22 @@ class EctRegistrationFacts(Protocol):
     def in_induction_on(self, teacher_id: int, day: date) -> bool:
         """An induction period of the teacher contains the day (§4.2)."""
         ...
+
+
+class MentorRegistrationFacts(EctRegistrationFacts, Protocol):
+    """What registering or assigning a mentor needs besides what an ECT's registration
+    reads (participants-and-schools §2.4, §3.2, §3.3)."""
+
+    def mentor_registration_period(
+        self, start_date: date, today: date, previous_schedule_id: int | None
+    ) -> RegistrationPeriod:
+        """§2.4 for a mentor: previous provider-led training keeps its contract period
+        unless payments there are frozen; mentors are never moved to 2024."""
+        ...
+
+    def lead_provider_of_training(
+        self, school_partnership_id: int | None, expression_of_interest_id: int | None
+    ) -> LeadProviderOption | None:
+        """The lead provider a training period names, through its partnership, else its
+        expression of interest."""
+        ...

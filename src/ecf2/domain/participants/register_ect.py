@@ -25,7 +25,7 @@ from ecf2.domain.participants.register_ect_events import (
     partnership_reused_events,
     registration_events,
 )
-from ecf2.domain.participants.registration_emails import ect_registered_email
+from ecf2.domain.participants.registration_emails import ect_registered_email, school_name
 from ecf2.domain.participants.registration_values import (
     AppropriateBodyOption,
     LeadProviderOption,
@@ -314,7 +314,7 @@ def _ect_registered_email(
     return ect_registered_email(
         placement.email,
         teacher.display_name,
-        school.gias_school.name if school.gias_school else f"URN {school.urn}",
+        school_name(school),
         placement.started_on,
         command.training_programme,
         lead_provider_name,

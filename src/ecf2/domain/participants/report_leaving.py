@@ -16,7 +16,7 @@ from ecf2.domain.participants.ect_registration import (
     months_after,
 )
 from ecf2.domain.participants.model import Teacher
-from ecf2.domain.participants.placements import ECTAtSchoolPeriod
+from ecf2.domain.participants.placements import ECTAtSchoolPeriod, MentorAtSchoolPeriod
 from ecf2.domain.participants.register_ect_events import leaving_events
 from ecf2.domain.shared.actors import Actor
 from ecf2.domain.shared.clock import Clock
@@ -46,7 +46,9 @@ def placement_at(teacher: Teacher, school_id: int, today: date) -> ECTAtSchoolPe
     return min(placements, key=lambda p: p.started_on)
 
 
-def check_leaving_date(leaving_on: date, placement: ECTAtSchoolPeriod, today: date) -> date:
+def check_leaving_date(
+    leaving_on: date, placement: ECTAtSchoolPeriod | MentorAtSchoolPeriod, today: date
+) -> date:
     """§3.7: no more than four months from today, and at least two days after the school
     start and after the start of their latest training that has begun (scenario 25)."""
     latest = months_after(today, FUTURE_LIMIT_MONTHS)
@@ -102,6 +104,8 @@ class EctLeavingService:
                 uow.record(event)
             uow.commit()
         return EctLeft(teacher.display_name, leaving_on)
+
+    report_leaving = report_ect_leaving
 
 
 def _day(day: date) -> str:

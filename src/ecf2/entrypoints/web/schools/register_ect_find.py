@@ -91,6 +91,12 @@ def _lookup(asking: Asking, answers: Answers, nino: NationalInsuranceNumber | No
 
 
 def submit_find(form: Form, _answers: Answers, asking: Asking) -> Answers:
+    answers = read_trn_and_date_of_birth(form)
+    return answers | _lookup(asking, answers, None)
+
+
+def read_trn_and_date_of_birth(form: Form) -> Answers:
+    """The find page's two answers, both checked before anyone is looked up."""
     errors: dict[str, str] = {}
     trn = born = None
     try:
@@ -105,8 +111,7 @@ def submit_find(form: Form, _answers: Answers, asking: Asking) -> Answers:
         errors.update(problem.errors)
     if errors or trn is None or born is None:
         raise FormErrors(errors)
-    answers = {"trn": trn.value, "date_of_birth": born.isoformat()}
-    return answers | _lookup(asking, answers, None)
+    return {"trn": trn.value, "date_of_birth": born.isoformat()}
 
 
 def _message(problem: FormErrors | DomainError) -> str:

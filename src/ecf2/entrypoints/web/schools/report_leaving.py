@@ -14,6 +14,7 @@ from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, SkipValidation, URLEncodedBody
 from litestar.response import Redirect, Template
 
+from ecf2.adapters.db.queries.school_views import MentorAtSchool
 from ecf2.adapters.db.queries.schools import EctAtSchool, SqlSchoolHomeReads
 from ecf2.domain.participants.report_leaving import EctLeavingService
 from ecf2.domain.shared.clock import Clock
@@ -39,10 +40,14 @@ DONE = "ect_leaving_done"
 
 @attrs.frozen
 class Reporting:
+    """Who reports, the teacher leaving (an ECT or a mentor, shown as `ect` on the pages),
+    and the service that checks and records it."""
+
     school: SignedInSchool
-    ect: EctAtSchool
+    ect: EctAtSchool | MentorAtSchool
     api_id: uuid.UUID
-    leavings: EctLeavingService
+    leavings: Any
+    list_path: str = "/school/home/ects"
 
 
 def submit_leaving_date(form: Form, _answers: Answers, reporting: Reporting) -> Answers:
@@ -76,8 +81,8 @@ STEPS = (
 )
 
 
-def leaving_journey(api_id: uuid.UUID) -> Journey:
-    return Journey(f"ect_leaving_{api_id}", f"/school/ects/{api_id}/leaving", STEPS)
+def leaving_journey(api_id: uuid.UUID, role: str = "ect") -> Journey:
+    return Journey(f"{role}_leaving_{api_id}", f"/school/{role}s/{api_id}/leaving", STEPS)
 
 
 def _reporting(
@@ -155,16 +160,16 @@ class ReportEctLeavingController(Controller):
         journey = leaving_journey(reporting.api_id)
         if step != "check-answers":
             return journey_pages.submit(journey, step, request.session, data, reporting)
-        return _report(journey, request, reporting)
+        return report(journey, request, reporting)
 
 
-def _report(journey: Journey, request: Request[Any, Any, Any], reporting: Reporting) -> Page:
+def report(journey: Journey, request: Request[Any, Any, Any], reporting: Reporting) -> Page:
     answers = journey.answers(request.session)
     if not journey.on_path("check-answers", answers):
         return Redirect(journey.url(journey.first.name), status_code=303)
     leaving_on = date.fromisoformat(answers["leaving_on"])
     try:
-        left = reporting.leavings.report_ect_leaving(
+        left = reporting.leavings.report_leaving(
             reporting.school.id, reporting.api_id, leaving_on, reporting.school.actor
         )
     except RuleBroken as error:
@@ -176,5 +181,6 @@ def _report(journey: Journey, request: Request[Any, Any, Any], reporting: Report
         "api_id": str(reporting.api_id),
         "name": left.name,
         "leaving_on": f"{leaving_on.day} {leaving_on:%B %Y}",
+        "list_path": reporting.list_path,
     }
     return Redirect(journey.url("confirmation"), status_code=303)
