@@ -1,6 +1,7 @@
 """An induction tutor signs in through DfE Sign-in, registers an ECT who is moving from
-another school, and reports that another ECT is leaving, in a browser; every page of ours
-they see is accessible (participants-and-schools §3.1, §3.7, §3.8)."""
+another school, registers a mentor and assigns mentors, and reports that an ECT is leaving,
+in a browser; every page of ours they see is accessible (participants-and-schools §3.1-§3.3,
+§3.7, §3.8)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from tests.browser.accessibility import assert_accessible
 from tests.browser.journeys import answer, date_fields, heading, sign_in_with_dfe_sign_in
 
 GEORGE = "3000051"  # an ECT at Brookfield Infant School, in the demo's TRS
+KIRSTY = "7000006"  # in the demo's TRS, never registered
 
 
 def test_an_induction_tutor_registers_an_ect_moving_from_another_school(page: Any) -> None:
@@ -41,14 +43,43 @@ def test_an_induction_tutor_registers_an_ect_moving_from_another_school(page: An
     assert "George Thompson" in page.content()
 
 
-def test_an_induction_tutor_reports_that_an_ect_is_leaving(page: Any) -> None:
+def test_an_induction_tutor_registers_a_mentor_and_assigns_mentors(page: Any) -> None:
     sign_in_with_dfe_sign_in(page, "Ava Thomas")
     page.wait_for_url("**/school/home/ects")
     page.get_by_role("link", name="William Johnson").first.click()
+    page.get_by_role("link", name="Register a new mentor for William Johnson").click()
+    born = demo_trs_records()[KIRSTY].person.date_of_birth
+    answer(page, trn=KIRSTY, **date_fields("date_of_birth", born))
+    answer(page, details_correct="yes")
+    answer(page, email="kirsty.mentor@example.org")
+    answer(page, use_ect_lead_provider="yes")
+    answer(page, button="Confirm details")
+    assert "You have registered Kirsty Mclean as William Johnson's mentor" in page.content()
     assert_accessible(page)
 
-    page.get_by_role("link", name="Tell us that William Johnson is leaving your school").click()
-    assert heading(page) == "When is William Johnson leaving your school?"
+    page.goto("/school/home/ects")
+    page.get_by_role("link", name="James").first.click()
+    james = heading(page)
+    page.get_by_role("link", name=f"mentor for {james}").first.click()
+    assert_accessible(page)
+    page.get_by_label("Kirsty Mclean").check()
+    page.get_by_role("button", name="Continue").click()
+    answer(page, button="Confirm and assign")
+    assert "You have assigned" in page.content()
+    assert_accessible(page)
+    page.goto("/school/home/mentors")
+    assert "Kirsty Mclean" in page.content()
+
+
+def test_an_induction_tutor_reports_that_an_ect_is_leaving(page: Any) -> None:
+    sign_in_with_dfe_sign_in(page, "Ava Thomas")
+    page.wait_for_url("**/school/home/ects")
+    page.get_by_role("link", name="Benjamin").first.click()
+    assert_accessible(page)
+    benjamin = heading(page)
+
+    page.get_by_role("link", name=f"Tell us that {benjamin} is leaving your school").click()
+    assert heading(page) == f"When is {benjamin} leaving your school?"
     answer(page, **date_fields("leaving_on", date(2026, 12, 18)))
     assert "18 December 2026" in page.content()
     answer(page, button="Confirm and report leaving")

@@ -17,6 +17,7 @@ from ecf2.adapters.db.queries.schools import SqlSchoolHomeReads
 from ecf2.domain.participants.report_mentor_leaving import MentorLeavingService
 from ecf2.domain.shared.clock import Clock
 from ecf2.entrypoints.web.journeys import web as journey_pages
+from ecf2.entrypoints.web.journeys.web import Page
 from ecf2.entrypoints.web.schools.access import (
     SCHOOL_DEPENDENCIES,
     SCHOOL_GUARDS,
@@ -79,7 +80,7 @@ class ReportMentorLeavingController(Controller):
     @get("/confirmation", sync_to_thread=True)
     def confirmation(
         self, api_id: FromPath[str], request: Request[Any, Any, Any], school: School
-    ) -> Any:
+    ) -> Page:
         done = request.session.get(DONE)
         if not isinstance(done, dict) or done.get("api_id") != api_id:
             return Redirect(MENTORS)
@@ -95,7 +96,7 @@ class ReportMentorLeavingController(Controller):
         school_home_reads: Reads,
         clock: InjectedClock,
         mentor_leavings: Leavings,
-    ) -> Any:
+    ) -> Page:
         reporting = _reporting(api_id, school, school_home_reads, clock.today(), mentor_leavings)
         journey = leaving_journey(reporting.api_id, "mentor")
         return journey_pages.show(journey, step, request.session, reporting)
@@ -111,7 +112,7 @@ class ReportMentorLeavingController(Controller):
         school_home_reads: Reads,
         clock: InjectedClock,
         mentor_leavings: Leavings,
-    ) -> Any:
+    ) -> Page:
         reporting = _reporting(api_id, school, school_home_reads, clock.today(), mentor_leavings)
         journey = leaving_journey(reporting.api_id, "mentor")
         if step != "check-answers":
