@@ -54,6 +54,17 @@ def render(
     return Template(step.template, context=page, status_code=UNPROCESSABLE if errors else 200)
 
 
+def person_confirmation(
+    session: Mapping[str, Any], done_key: str, person_key: str, api_id: str, template: str
+) -> Template:
+    """The confirmation of a journey this session finished for this person. There is no
+    such page for anyone else: another school's person included, it is not found."""
+    done = session.get(done_key)
+    if not isinstance(done, dict) or done.get(person_key) != api_id:
+        raise NotFoundException()
+    return Template(template, context={"done": done})
+
+
 def found_step(journey: Journey, name: str) -> Step:
     step = journey.step(name)
     if step is None:

@@ -11,7 +11,7 @@ from litestar import Controller, Request, get, post
 from litestar.di import NamedDependency
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, SkipValidation, URLEncodedBody
-from litestar.response import Redirect, Template
+from litestar.response import Redirect
 
 from ecf2.adapters.db.queries.schools import SqlSchoolHomeReads
 from ecf2.domain.participants.mentor_assignment import AssignMentor, MentorAssignmentService
@@ -84,10 +84,9 @@ class AssignMentorController(Controller):
     def confirmation(
         self, api_id: FromPath[str], request: Request[Any, Any, Any], school: School
     ) -> Page:
-        done = request.session.get(DONE)
-        if not isinstance(done, dict) or done.get("ect_api_id") != api_id:
-            return Redirect("/school/home/ects")
-        return Template("schools/assign_mentor/confirmation.html", context={"done": done})
+        return journey_pages.person_confirmation(
+            request.session, DONE, "ect_api_id", api_id, "schools/assign_mentor/confirmation.html"
+        )
 
     @get("/{step:str}", sync_to_thread=True)
     def show(

@@ -98,10 +98,9 @@ class RegisterMentorController(Controller):
     def confirmation(
         self, api_id: FromPath[str], request: Request[Any, Any, Any], school: School
     ) -> Page:
-        done = request.session.get(DONE)
-        if not isinstance(done, dict) or done.get("ect_api_id") != api_id:
-            return Redirect("/school/home/ects")
-        return Template("schools/register_mentor/confirmation.html", context={"done": done})
+        return journey_pages.person_confirmation(
+            request.session, DONE, "ect_api_id", api_id, "schools/register_mentor/confirmation.html"
+        )
 
     @get("/{step:str}", sync_to_thread=True)
     def show(
