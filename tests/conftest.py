@@ -25,6 +25,7 @@ pytest_plugins = [
     "tests.features.steps.register_ect",
     "tests.features.steps.register_ect_outcomes",
     "tests.features.steps.register_mentor",
+    "tests.features.steps.induction_tutor",
     "tests.features.steps.payments",
     "tests.features.steps.payments_outcomes",
     "tests.features.steps.funding_eligibility",

@@ -20,6 +20,7 @@ from ecf2.adapters.db.queries.declaration_facts import SqlDeclarationFacts
 from ecf2.adapters.db.queries.emails import SqlEmailOutboxReads
 from ecf2.adapters.db.queries.finance_console import SqlFinanceConsoleReads
 from ecf2.adapters.db.queries.finance_declarations import SqlFinanceDeclarationReads
+from ecf2.adapters.db.queries.induction_tutor import SqlInductionTutorReads
 from ecf2.adapters.db.queries.partnership_facts import SqlPartnershipFacts
 from ecf2.adapters.db.queries.provider_training_facts import SqlProviderTrainingFacts
 from ecf2.adapters.db.queries.schedules import SqlScheduleReads
@@ -36,6 +37,7 @@ from ecf2.domain.contracts.console import ActiveLeadProviderService, ContractPer
 from ecf2.domain.contracts.provider_partnerships import ProviderPartnerships
 from ecf2.domain.contracts.services import ApiTokenService
 from ecf2.domain.participants.funding import FundingEligibilityService
+from ecf2.domain.participants.induction_tutor import InductionTutorService
 from ecf2.domain.participants.mentor_assignment import MentorAssignmentService
 from ecf2.domain.participants.register_ect import EctRegistrationService
 from ecf2.domain.participants.register_mentor import MentorRegistrationService
@@ -122,6 +124,9 @@ class Container(containers.DeclarativeContainer):
     # Web sessions and the school home page.
     sign_in_reads = providers.Factory(SqlSignInReads, session_factory=session_factory)
     school_home_reads = providers.Factory(SqlSchoolHomeReads, session_factory=session_factory)
+    induction_tutor_reads = providers.Factory(
+        SqlInductionTutorReads, session_factory=session_factory
+    )
     email_outbox_reads = providers.Factory(SqlEmailOutboxReads, session_factory=session_factory)
     # Schools' journeys.
     ect_registrations = providers.Factory(
@@ -133,6 +138,7 @@ class Container(containers.DeclarativeContainer):
     mentor_registrations = providers.Factory(
         MentorRegistrationService, uow=uow.provider, trs=trs, clock=clock
     )
+    induction_tutors = providers.Factory(InductionTutorService, uow=uow.provider, clock=clock)
 
     # Finance: statements from open to payable to paid, declarations voided or clawed back,
     # and one statement's figures from aggregate reads.

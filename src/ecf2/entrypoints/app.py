@@ -27,6 +27,7 @@ from ecf2.entrypoints.web.finance_admin.milestones import MilestonesController
 from ecf2.entrypoints.web.pages import start_page
 from ecf2.entrypoints.web.schools.assign_mentor import AssignMentorController
 from ecf2.entrypoints.web.schools.home import SchoolHomeController
+from ecf2.entrypoints.web.schools.induction_tutor import InductionTutorController
 from ecf2.entrypoints.web.schools.register_ect import RegisterEctController
 from ecf2.entrypoints.web.schools.register_mentor import RegisterMentorController
 from ecf2.entrypoints.web.schools.report_leaving import ReportEctLeavingController
@@ -63,6 +64,7 @@ def create_app(container: Container | None = None) -> Litestar:
             AssignMentorController,
             ReportEctLeavingController,
             ReportMentorLeavingController,
+            InductionTutorController,
             create_static_files_router(path="/static", directories=[STATIC]),
             # GOV.UK Frontend's stylesheet asks for its fonts and images under /assets.
             create_static_files_router(path="/assets", directories=[GOVUK_ASSETS / "assets"]),

@@ -457,3 +457,15 @@ def test_an_independent_school_without_section_41_goes_back_to_its_ects(school_u
     response = school_user.get(BASE, follow_redirects=False)
     assert response.status_code == 303
     assert response.headers["location"] == "/school/home/ects"
+
+
+def test_registering_waits_for_the_induction_tutor_to_be_confirmed(school_user, alter):  # noqa: F811
+    """§2.8: a tutor last confirmed for 2025 is confirmed again before registering in 2026."""
+    alter("schools", {"urn": "100101"}, induction_tutor_last_nominated_in=2025)
+    assert school_user.get(BASE, follow_redirects=False).headers["location"] == (
+        "/school/induction-tutor"
+    )
+    token = csrf_token(school_user.get("/school/induction-tutor"))
+    sent = school_user.post(f"{BASE}/find-ect", data={"csrf_token": token}, follow_redirects=False)
+    assert sent.status_code == 303
+    assert sent.headers["location"] == "/school/induction-tutor"

@@ -4,6 +4,7 @@ explain its constraints when the database refuses a write."""
 from __future__ import annotations
 
 from ecf2.adapters.db.constraints import explain
+from ecf2.adapters.db.participants_contract_years import SqlContractPeriodYears
 from ecf2.adapters.db.participants_mentor_registration import SqlMentorRegistrationFacts
 from ecf2.adapters.db.participants_registration import SqlEctRegistrationFacts
 from ecf2.adapters.db.participants_schools import (
@@ -21,6 +22,7 @@ REPOSITORIES: dict[str, type[SqlRepository]] = {
     "school_funding_eligibilities": SqlSchoolFundingEligibilityRepository,
     "ect_registration_facts": SqlEctRegistrationFacts,
     "mentor_registration_facts": SqlMentorRegistrationFacts,
+    "contract_period_years": SqlContractPeriodYears,
 }
 
 _PERIOD_ORDER = "A period cannot finish before it starts"

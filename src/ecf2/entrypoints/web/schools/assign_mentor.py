@@ -21,7 +21,6 @@ from ecf2.entrypoints.web.journeys import web as journey_pages
 from ecf2.entrypoints.web.journeys.journey import Journey
 from ecf2.entrypoints.web.journeys.web import Page
 from ecf2.entrypoints.web.schools.access import (
-    SCHOOL_DEPENDENCIES,
     SCHOOL_GUARDS,
     SignedInSchool,
 )
@@ -32,6 +31,10 @@ from ecf2.entrypoints.web.schools.assign_mentor_steps import (
     mentor_choices,
 )
 from ecf2.entrypoints.web.schools.register_mentor import closed_page
+from ecf2.entrypoints.web.schools.tutor_gate import (
+    GATE_EXCEPTION_HANDLERS,
+    GATED_SCHOOL_DEPENDENCIES,
+)
 
 Body = URLEncodedBody[dict[str, Any]]
 School = NamedDependency[SignedInSchool]
@@ -62,7 +65,8 @@ def _assigning(
 class AssignMentorController(Controller):
     path = "/school/ects/{api_id:str}/mentor"
     guards = SCHOOL_GUARDS
-    dependencies = SCHOOL_DEPENDENCIES
+    dependencies = GATED_SCHOOL_DEPENDENCIES
+    exception_handlers = GATE_EXCEPTION_HANDLERS
     include_in_schema = False
 
     @get("/", sync_to_thread=True)

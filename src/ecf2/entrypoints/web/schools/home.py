@@ -1,8 +1,6 @@
 """The school home: its ECTs and its mentors, and a page for each person. A school sees only
 people placed with it now or from a later date; any other teacher id is "not found".
-
-Not here yet: the induction tutor gate (§2.8) that sends these lists to the tutor's yearly
-confirmation comes with the induction tutor journey (§3.9)."""
+Every page here is behind the yearly induction tutor gate (§2.8)."""
 
 from __future__ import annotations
 
@@ -19,7 +17,6 @@ from ecf2.adapters.db.queries.schools import SqlSchoolHomeReads
 from ecf2.domain.shared.clock import Clock
 from ecf2.entrypoints.web.induction_status import induction_status_badge
 from ecf2.entrypoints.web.schools.access import (
-    SCHOOL_DEPENDENCIES,
     SCHOOL_GUARDS,
     SignedInSchool,
 )
@@ -28,6 +25,10 @@ from ecf2.entrypoints.web.schools.tags import (
     delivery_partner_shown,
     ect_tags,
     mentor_tags,
+)
+from ecf2.entrypoints.web.schools.tutor_gate import (
+    GATE_EXCEPTION_HANDLERS,
+    GATED_SCHOOL_DEPENDENCIES,
 )
 
 InjectedClock = NamedDependency[SkipValidation[Clock]]
@@ -64,7 +65,8 @@ def _api_id(text: str) -> uuid.UUID:
 class SchoolHomeController(Controller):
     path = "/school"
     guards = SCHOOL_GUARDS
-    dependencies = SCHOOL_DEPENDENCIES
+    dependencies = GATED_SCHOOL_DEPENDENCIES
+    exception_handlers = GATE_EXCEPTION_HANDLERS
     include_in_schema = False
 
     @get("/home", sync_to_thread=False)

@@ -17,7 +17,6 @@ from ecf2.domain.shared.errors import InvalidValue, RuleBroken
 from ecf2.entrypoints.web.journeys import web as journey_pages
 from ecf2.entrypoints.web.journeys.web import Page
 from ecf2.entrypoints.web.schools.access import (
-    SCHOOL_DEPENDENCIES,
     SCHOOL_GUARDS,
     SignedInSchool,
 )
@@ -27,6 +26,10 @@ from ecf2.entrypoints.web.schools.register_ect_find import (
     record_from_answers,
 )
 from ecf2.entrypoints.web.schools.register_ect_steps import REGISTER_ECT
+from ecf2.entrypoints.web.schools.tutor_gate import (
+    GATE_EXCEPTION_HANDLERS,
+    GATED_SCHOOL_DEPENDENCIES,
+)
 
 Form = URLEncodedBody[dict[str, Any]]
 School = NamedDependency[SignedInSchool]
@@ -75,7 +78,8 @@ def _partnership_to_recreate(answers: dict[str, Any]) -> int | None:
 class RegisterEctController(Controller):
     path = "/school/register-ect"
     guards = SCHOOL_GUARDS
-    dependencies = SCHOOL_DEPENDENCIES
+    dependencies = GATED_SCHOOL_DEPENDENCIES
+    exception_handlers = GATE_EXCEPTION_HANDLERS
     include_in_schema = False
 
     @get("/", sync_to_thread=True)

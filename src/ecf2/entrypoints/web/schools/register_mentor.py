@@ -24,7 +24,6 @@ from ecf2.entrypoints.web.journeys import web as journey_pages
 from ecf2.entrypoints.web.journeys.journey import Journey
 from ecf2.entrypoints.web.journeys.web import Page
 from ecf2.entrypoints.web.schools.access import (
-    SCHOOL_DEPENDENCIES,
     SCHOOL_GUARDS,
     SignedInSchool,
 )
@@ -33,6 +32,10 @@ from ecf2.entrypoints.web.schools.register_mentor_steps import (
     Mentoring,
     mentor_name,
     register_mentor_journey,
+)
+from ecf2.entrypoints.web.schools.tutor_gate import (
+    GATE_EXCEPTION_HANDLERS,
+    GATED_SCHOOL_DEPENDENCIES,
 )
 
 Body = URLEncodedBody[dict[str, Any]]
@@ -74,7 +77,8 @@ def closed_page(registrations: MentorRegistrationService | Any) -> Template | No
 class RegisterMentorController(Controller):
     path = "/school/ects/{api_id:str}/register-mentor"
     guards = SCHOOL_GUARDS
-    dependencies = SCHOOL_DEPENDENCIES
+    dependencies = GATED_SCHOOL_DEPENDENCIES
+    exception_handlers = GATE_EXCEPTION_HANDLERS
     include_in_schema = False
 
     @get("/", sync_to_thread=True)

@@ -25,9 +25,12 @@ from ecf2.entrypoints.web.journeys.forms import Form, FormErrors
 from ecf2.entrypoints.web.journeys.journey import Answers, Journey, Step
 from ecf2.entrypoints.web.journeys.web import Page
 from ecf2.entrypoints.web.schools.access import (
-    SCHOOL_DEPENDENCIES,
     SCHOOL_GUARDS,
     SignedInSchool,
+)
+from ecf2.entrypoints.web.schools.tutor_gate import (
+    GATE_EXCEPTION_HANDLERS,
+    GATED_SCHOOL_DEPENDENCIES,
 )
 
 Body = URLEncodedBody[dict[str, Any]]
@@ -102,7 +105,8 @@ def _reporting(
 class ReportEctLeavingController(Controller):
     path = "/school/ects/{api_id:str}/leaving"
     guards = SCHOOL_GUARDS
-    dependencies = SCHOOL_DEPENDENCIES
+    dependencies = GATED_SCHOOL_DEPENDENCIES
+    exception_handlers = GATE_EXCEPTION_HANDLERS
     include_in_schema = False
 
     @get("/", sync_to_thread=True)

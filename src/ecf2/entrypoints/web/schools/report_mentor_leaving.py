@@ -19,7 +19,6 @@ from ecf2.domain.shared.clock import Clock
 from ecf2.entrypoints.web.journeys import web as journey_pages
 from ecf2.entrypoints.web.journeys.web import Page
 from ecf2.entrypoints.web.schools.access import (
-    SCHOOL_DEPENDENCIES,
     SCHOOL_GUARDS,
     SignedInSchool,
 )
@@ -28,6 +27,10 @@ from ecf2.entrypoints.web.schools.report_leaving import (
     Reporting,
     leaving_journey,
     report,
+)
+from ecf2.entrypoints.web.schools.tutor_gate import (
+    GATE_EXCEPTION_HANDLERS,
+    GATED_SCHOOL_DEPENDENCIES,
 )
 
 Body = URLEncodedBody[dict[str, Any]]
@@ -59,7 +62,8 @@ def _reporting(
 class ReportMentorLeavingController(Controller):
     path = "/school/mentors/{api_id:str}/leaving"
     guards = SCHOOL_GUARDS
-    dependencies = SCHOOL_DEPENDENCIES
+    dependencies = GATED_SCHOOL_DEPENDENCIES
+    exception_handlers = GATE_EXCEPTION_HANDLERS
     include_in_schema = False
 
     @get("/", sync_to_thread=True)
