@@ -90,7 +90,10 @@ def demo_database_url(
 
 @pytest.fixture(scope="module")
 def demo_app(demo_database_url: str) -> Iterator[Litestar]:
-    settings = Settings.from_environment({"ECF2_DATABASE_URL": demo_database_url})
+    # A TRS that answers nothing: tests that look teachers up start the fake TRS themselves.
+    settings = Settings.from_environment(
+        {"ECF2_DATABASE_URL": demo_database_url, "ECF2_TRS_URL": "http://127.0.0.1:9"}
+    )
     container = build_container(settings)
     yield create_app(container)
     container.engine().dispose()

@@ -6,17 +6,14 @@ come from the app's own routes, so a new page joins the matrix by itself."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from dependency_injector.providers import Object
 from litestar import Litestar
 from litestar.testing import TestClient
 from sqlalchemy import Engine, func, select
 
 from ecf2.adapters.db.events import EventRow
-from ecf2.adapters.trs.client import TrsClient
 from tests.e2e.web.demo_site import (
     alter,  # noqa: F401 (fixture)
     app,  # noqa: F401 (fixture)
@@ -61,14 +58,9 @@ def _events(db: Engine) -> int:
 
 
 @pytest.fixture
-def school_user(client: TestClient[Any], app: Litestar) -> Iterator[TestClient[Any]]:  # noqa: F811
-    # Journeys that look teachers up in TRS build a TRS client; none is asked here.
-    trs = TrsClient("http://127.0.0.1:9", "unused")
-    app.state.container.trs.override(Object(trs))
+def school_user(client: TestClient[Any]) -> TestClient[Any]:
     sign_in(client)
-    yield client
-    app.state.container.trs.reset_override()
-    trs.close()
+    return client
 
 
 def test_the_matrix_covers_every_kind_of_page(app: Litestar) -> None:  # noqa: F811
