@@ -4,12 +4,16 @@ session ends if the school has gone (inductions-trs-sign-in-admin (c.3))."""
 
 from __future__ import annotations
 
+import uuid
+from datetime import date
 from typing import Any
 
 import attrs
 from litestar import Request
 from litestar.di import NamedDependency, Provide
+from litestar.exceptions import NotFoundException
 
+from ecf2.adapters.db.queries.schools import EctAtSchool, MentorAtSchool, SqlSchoolHomeReads
 from ecf2.adapters.db.queries.sign_in import SqlSignInReads
 from ecf2.domain.shared.actors import Actor
 from ecf2.entrypoints.auth import (
@@ -52,3 +56,32 @@ def signed_in_school(
 # What every school page's controller declares: the role, then the school behind it.
 SCHOOL_GUARDS = [school_user_required]
 SCHOOL_DEPENDENCIES = {"school": Provide(signed_in_school, sync_to_thread=True)}
+
+
+def _api_id(text: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(text)
+    except ValueError:
+        raise NotFoundException() from None
+
+
+def ect_seen_by(
+    school: SignedInSchool, api_id: str, reads: SqlSchoolHomeReads, today: date
+) -> tuple[uuid.UUID, EctAtSchool]:
+    """Only an ECT the school sees now; anyone else's id, or no id, is "not found"."""
+    teacher_api_id = _api_id(api_id)
+    ect = reads.ect(school.id, teacher_api_id, today)
+    if ect is None:
+        raise NotFoundException()
+    return teacher_api_id, ect
+
+
+def mentor_seen_by(
+    school: SignedInSchool, api_id: str, reads: SqlSchoolHomeReads, today: date
+) -> tuple[uuid.UUID, MentorAtSchool]:
+    """Only a mentor the school sees now; anyone else's id, or no id, is "not found"."""
+    teacher_api_id = _api_id(api_id)
+    mentor = reads.mentor(school.id, teacher_api_id, today)
+    if mentor is None:
+        raise NotFoundException()
+    return teacher_api_id, mentor

@@ -9,7 +9,6 @@ from typing import Any
 
 from litestar import Controller, Request, get, post
 from litestar.di import NamedDependency
-from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, SkipValidation, URLEncodedBody
 from litestar.response import Redirect
 
@@ -23,6 +22,7 @@ from ecf2.entrypoints.web.journeys.web import Page
 from ecf2.entrypoints.web.schools.access import (
     SCHOOL_GUARDS,
     SignedInSchool,
+    ect_seen_by,
 )
 from ecf2.entrypoints.web.schools.assign_mentor_steps import (
     NEW_MENTOR,
@@ -51,13 +51,7 @@ def _assigning(
     today: date,
     assignments: MentorAssignmentService,
 ) -> Assigning:
-    try:
-        ect_api_id = uuid.UUID(api_id)
-    except ValueError:
-        raise NotFoundException() from None
-    ect = reads.ect(school.id, ect_api_id, today)
-    if ect is None:
-        raise NotFoundException()
+    ect_api_id, ect = ect_seen_by(school, api_id, reads, today)
     mentors = mentor_choices(ect, reads.mentors(school.id, today))
     return Assigning(school, ect, ect_api_id, assignments, mentors)
 

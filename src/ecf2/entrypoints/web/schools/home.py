@@ -4,12 +4,10 @@ Every page here is behind the yearly induction tutor gate (§2.8)."""
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from litestar import Controller, get
 from litestar.di import NamedDependency
-from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, SkipValidation
 from litestar.response import Redirect, Template
 
@@ -19,6 +17,8 @@ from ecf2.entrypoints.web.induction_status import induction_status_badge
 from ecf2.entrypoints.web.schools.access import (
     SCHOOL_GUARDS,
     SignedInSchool,
+    ect_seen_by,
+    mentor_seen_by,
 )
 from ecf2.entrypoints.web.schools.tags import (
     PROGRAMMES,
@@ -55,13 +55,6 @@ def _page(name: str, school: School, tab: str, **context: Any) -> Template:
     return Template(f"schools/{name}.html", context=context)
 
 
-def _api_id(text: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(text)
-    except ValueError:
-        raise NotFoundException() from None
-
-
 class SchoolHomeController(Controller):
     path = "/school"
     guards = SCHOOL_GUARDS
@@ -87,16 +80,12 @@ class SchoolHomeController(Controller):
     def ect(
         self, api_id: FromPath[str], school: School, school_home_reads: Reads, clock: InjectedClock
     ) -> Template:
-        ect = school_home_reads.ect(school.id, _api_id(api_id), clock.today())
-        if ect is None:
-            raise NotFoundException()
+        _, ect = ect_seen_by(school, api_id, school_home_reads, clock.today())
         return _page("ect", school, "ects", ect=ect)
 
     @get("/mentors/{api_id:str}", sync_to_thread=True)
     def mentor(
         self, api_id: FromPath[str], school: School, school_home_reads: Reads, clock: InjectedClock
     ) -> Template:
-        mentor = school_home_reads.mentor(school.id, _api_id(api_id), clock.today())
-        if mentor is None:
-            raise NotFoundException()
+        _, mentor = mentor_seen_by(school, api_id, school_home_reads, clock.today())
         return _page("mentor", school, "mentors", mentor=mentor)

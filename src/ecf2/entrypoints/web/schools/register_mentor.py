@@ -4,13 +4,11 @@ confirmation. Another school's ECT is "not found"."""
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 from typing import Any
 
 from litestar import Controller, Request, get, post
 from litestar.di import NamedDependency
-from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, SkipValidation, URLEncodedBody
 from litestar.response import Redirect, Template
 
@@ -26,6 +24,7 @@ from ecf2.entrypoints.web.journeys.web import Page
 from ecf2.entrypoints.web.schools.access import (
     SCHOOL_GUARDS,
     SignedInSchool,
+    ect_seen_by,
 )
 from ecf2.entrypoints.web.schools.register_ect_find import record_from_answers
 from ecf2.entrypoints.web.schools.register_mentor_steps import (
@@ -53,14 +52,7 @@ def _mentoring(
     today: date,
     registrations: MentorRegistrationService,
 ) -> Mentoring:
-    """Only an ECT the school sees now; anyone else's id is "not found"."""
-    try:
-        ect_api_id = uuid.UUID(api_id)
-    except ValueError:
-        raise NotFoundException() from None
-    ect = reads.ect(school.id, ect_api_id, today)
-    if ect is None:
-        raise NotFoundException()
+    ect_api_id, ect = ect_seen_by(school, api_id, reads, today)
     training = registrations.ect_training(school.id, ect_api_id)
     return Mentoring(school, ect, ect_api_id, registrations, training)
 

@@ -10,7 +10,6 @@ from typing import Any
 import attrs
 from litestar import Controller, Request, get, post
 from litestar.di import NamedDependency
-from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, SkipValidation, URLEncodedBody
 from litestar.response import Redirect
 
@@ -27,6 +26,7 @@ from ecf2.entrypoints.web.journeys.web import Page
 from ecf2.entrypoints.web.schools.access import (
     SCHOOL_GUARDS,
     SignedInSchool,
+    ect_seen_by,
 )
 from ecf2.entrypoints.web.schools.tutor_gate import (
     GATE_EXCEPTION_HANDLERS,
@@ -91,14 +91,7 @@ def leaving_journey(api_id: uuid.UUID, role: str = "ect") -> Journey:
 def _reporting(
     api_id: str, school: SignedInSchool, reads: SqlSchoolHomeReads, today: date, leavings: Any
 ) -> Reporting:
-    """Only an ECT the school sees now; anyone else's id is "not found"."""
-    try:
-        teacher_api_id = uuid.UUID(api_id)
-    except ValueError:
-        raise NotFoundException() from None
-    ect = reads.ect(school.id, teacher_api_id, today)
-    if ect is None:
-        raise NotFoundException()
+    teacher_api_id, ect = ect_seen_by(school, api_id, reads, today)
     return Reporting(school, ect, teacher_api_id, leavings)
 
 

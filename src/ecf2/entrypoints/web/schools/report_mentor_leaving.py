@@ -3,13 +3,11 @@ leaving journey's question, check your answers and confirmation, for a mentor.""
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 from typing import Any
 
 from litestar import Controller, Request, get, post
 from litestar.di import NamedDependency
-from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, SkipValidation, URLEncodedBody
 from litestar.response import Redirect
 
@@ -21,6 +19,7 @@ from ecf2.entrypoints.web.journeys.web import Page
 from ecf2.entrypoints.web.schools.access import (
     SCHOOL_GUARDS,
     SignedInSchool,
+    mentor_seen_by,
 )
 from ecf2.entrypoints.web.schools.report_leaving import (
     DONE,
@@ -48,14 +47,7 @@ def _reporting(
     today: date,
     leavings: MentorLeavingService,
 ) -> Reporting:
-    """Only a mentor the school sees now; anyone else's id is "not found"."""
-    try:
-        teacher_api_id = uuid.UUID(api_id)
-    except ValueError:
-        raise NotFoundException() from None
-    mentor = reads.mentor(school.id, teacher_api_id, today)
-    if mentor is None:
-        raise NotFoundException()
+    teacher_api_id, mentor = mentor_seen_by(school, api_id, reads, today)
     return Reporting(school, mentor, teacher_api_id, leavings, MENTORS)
 
 
