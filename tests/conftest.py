@@ -24,6 +24,7 @@ pytest_plugins = [
     "tests.features.steps.lead_provider_actions",
     "tests.features.steps.register_ect",
     "tests.features.steps.register_ect_outcomes",
+    "tests.features.steps.change_ect_details",
     "tests.features.steps.payments",
     "tests.features.steps.payments_outcomes",
     "tests.features.steps.funding_eligibility",

@@ -25,6 +25,7 @@ from ecf2.entrypoints.web.finance_admin.contracts import ContractsController
 from ecf2.entrypoints.web.finance_admin.lead_providers import ActiveLeadProvidersController
 from ecf2.entrypoints.web.finance_admin.milestones import MilestonesController
 from ecf2.entrypoints.web.pages import start_page
+from ecf2.entrypoints.web.schools.change_details import ChangeEctDetailsController
 from ecf2.entrypoints.web.schools.home import SchoolHomeController
 from ecf2.entrypoints.web.schools.register_ect import RegisterEctController
 from ecf2.entrypoints.web.schools.report_leaving import ReportEctLeavingController
@@ -57,6 +58,7 @@ def create_app(container: Container | None = None) -> Litestar:
             VoidsController,
             RegisterEctController,
             ReportEctLeavingController,
+            ChangeEctDetailsController,
             create_static_files_router(path="/static", directories=[STATIC]),
             # GOV.UK Frontend's stylesheet asks for its fonts and images under /assets.
             create_static_files_router(path="/assets", directories=[GOVUK_ASSETS / "assets"]),

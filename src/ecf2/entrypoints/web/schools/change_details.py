@@ -1,0 +1,154 @@
+"""Changing an ECT's details from their page (participants-and-schools §3.4): each detail
+is a short journey on the journey kit, ending in one service call and a confirmation."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+from litestar import Controller, Request, get, post
+from litestar.di import NamedDependency
+from litestar.exceptions import NotFoundException
+from litestar.params import FromPath, SkipValidation, URLEncodedBody
+from litestar.response import Redirect, Template
+
+from ecf2.adapters.db.queries.schools import SqlSchoolHomeReads
+from ecf2.domain.participants.change_ect_details import EctDetailsService
+from ecf2.domain.shared.clock import Clock
+from ecf2.domain.shared.errors import InvalidValue, RuleBroken
+from ecf2.entrypoints.web.journeys import web as journey_pages
+from ecf2.entrypoints.web.schools.access import (
+    SCHOOL_DEPENDENCIES,
+    SCHOOL_GUARDS,
+    SignedInSchool,
+)
+from ecf2.entrypoints.web.schools.change_details_steps import (
+    CHECK,
+    DETAILS,
+    Changing,
+    Detail,
+    change,
+)
+
+Body = URLEncodedBody[dict[str, Any]]
+School = NamedDependency[SignedInSchool]
+Details = NamedDependency[EctDetailsService]
+Reads = NamedDependency[SqlSchoolHomeReads]
+InjectedClock = NamedDependency[SkipValidation[Clock]]
+DONE = "ect_change_done"
+
+
+def _changing(
+    api_id: str, school: SignedInSchool, reads: SqlSchoolHomeReads, today: date, details: Any
+) -> Changing:
+    """Only an ECT the school sees now; anyone else's id is "not found"."""
+    try:
+        teacher_api_id = uuid.UUID(api_id)
+    except ValueError:
+        raise NotFoundException() from None
+    ect = reads.ect(school.id, teacher_api_id, today)
+    if ect is None:
+        raise NotFoundException()
+    return Changing(school, ect, teacher_api_id, details)
+
+
+def _detail(slug: str) -> Detail:
+    if slug not in DETAILS:
+        raise NotFoundException()
+    return DETAILS[slug]
+
+
+class ChangeEctDetailsController(Controller):
+    path = "/school/ects/{api_id:str}/change/{detail:str}"
+    guards = SCHOOL_GUARDS
+    dependencies = SCHOOL_DEPENDENCIES
+    include_in_schema = False
+
+    @get("/", sync_to_thread=True)
+    def start(
+        self,
+        api_id: FromPath[str],
+        detail: FromPath[str],
+        request: Request[Any, Any, Any],
+        school: School,
+        school_home_reads: Reads,
+        clock: InjectedClock,
+        ect_details: Details,
+    ) -> Redirect:
+        changing = _changing(api_id, school, school_home_reads, clock.today(), ect_details)
+        journey = _detail(detail).journey(changing.api_id)
+        journey.forget(request.session)
+        return Redirect(journey.url(journey.first.name))
+
+    @get("/confirmation", sync_to_thread=True)
+    def confirmation(
+        self,
+        api_id: FromPath[str],
+        detail: FromPath[str],
+        request: Request[Any, Any, Any],
+        school: School,
+    ) -> Any:
+        done = request.session.get(DONE)
+        if not isinstance(done, dict) or done.get("path") != request.url.path:
+            return Redirect("/school/home/ects")
+        return Template("schools/change_details/confirmation.html", context={"done": done})
+
+    @get("/{step:str}", sync_to_thread=True)
+    def show(
+        self,
+        api_id: FromPath[str],
+        detail: FromPath[str],
+        step: FromPath[str],
+        request: Request[Any, Any, Any],
+        school: School,
+        school_home_reads: Reads,
+        clock: InjectedClock,
+        ect_details: Details,
+    ) -> Any:
+        changing = _changing(api_id, school, school_home_reads, clock.today(), ect_details)
+        journey = _detail(detail).journey(changing.api_id)
+        return journey_pages.show(journey, step, request.session, changing)
+
+    @post("/{step:str}", sync_to_thread=True)
+    def answer(
+        self,
+        api_id: FromPath[str],
+        detail: FromPath[str],
+        step: FromPath[str],
+        request: Request[Any, Any, Any],
+        data: Body,
+        school: School,
+        school_home_reads: Reads,
+        clock: InjectedClock,
+        ect_details: Details,
+    ) -> Any:
+        changing = _changing(api_id, school, school_home_reads, clock.today(), ect_details)
+        found = _detail(detail)
+        journey = found.journey(changing.api_id)
+        if step != CHECK:
+            return journey_pages.submit(journey, step, request.session, data, changing)
+        return _change(found, request, changing)
+
+
+def _change(detail: Detail, request: Request[Any, Any, Any], changing: Changing) -> Any:
+    journey = detail.journey(changing.api_id)
+    answers = journey.answers(request.session)
+    if not journey.on_path(CHECK, answers):
+        return Redirect(journey.url(journey.first.name), status_code=303)
+    try:
+        change(detail, answers, changing)
+    except (InvalidValue, RuleBroken) as error:
+        # Something changed since the question was answered (another user, a new address).
+        step = journey_pages.found_step(journey, CHECK)
+        errors = {error.field or detail.rows[0].key: error.message}
+        return journey_pages.render(journey, step, answers, changing, errors=errors)
+    journey.forget(request.session)
+    request.session[DONE] = {
+        "path": journey.url("confirmation"),
+        "api_id": str(changing.api_id),
+        "name": changing.ect.name if detail.slug != "name" else detail.shown(answers),
+        "label": detail.label,
+        "value": detail.shown(answers),
+    }
+    return Redirect(journey.url("confirmation"), status_code=303)

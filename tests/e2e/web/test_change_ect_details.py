@@ -1,0 +1,228 @@
+"""Changing an ECT's name, email address and working pattern from their page, over HTTP on
+the demo data (participants-and-schools §3.4): each journey's rules answered on the page
+that asked, the change saved with its event, and nothing of another school's ECTs."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import httpx
+import pytest
+from litestar.testing import TestClient
+from sqlalchemy import Engine
+
+from tests.e2e.web.demo_site import (
+    alter,  # noqa: F401 (fixture)
+    app,  # noqa: F401 (fixture)
+    clock,  # noqa: F401 (fixture)
+    csrf_token,
+    database_url,  # noqa: F401 (fixture)
+    demo_app,  # noqa: F401 (fixture)
+    demo_database_url,  # noqa: F401 (fixture)
+    engine,  # noqa: F401 (fixture)
+    scalar,
+    sign_in,
+)
+
+WILLIAM, JAMES = "3000320", "3000077"  # ECTs at Ashdown Primary School
+GEORGE = "3000051"  # an ECT at Brookfield Infant School
+
+
+@pytest.fixture
+def school_user(client: TestClient[Any]) -> TestClient[Any]:
+    sign_in(client)
+    return client
+
+
+def api_id(db: Engine, trn: str) -> str:
+    found = str(scalar(db, "SELECT api_id FROM teachers WHERE trn = :trn", trn=trn))
+    if "-" not in found:
+        found = f"{found[:8]}-{found[8:12]}-{found[12:16]}-{found[16:20]}-{found[20:]}"
+    return found
+
+
+def base(db: Engine, trn: str, detail: str) -> str:
+    return f"/school/ects/{api_id(db, trn)}/change/{detail}"
+
+
+def post(client: TestClient[Any], path: str, token: str | None = "page", **data: Any):
+    if token == "page":
+        token = csrf_token(client.get("/school/home/ects"))
+    form = {key: str(value) for key, value in data.items()}
+    if token is not None:
+        form["csrf_token"] = token
+    return client.post(path, data=form, follow_redirects=False)
+
+
+def text(page: httpx.Response) -> str:
+    return re.sub(r"\s+", " ", page.text)
+
+
+def events(db: Engine, event_type: str, trn: str) -> int:
+    return scalar(
+        db,
+        "SELECT count(*) FROM events e JOIN teachers t ON t.id = e.teacher_id "
+        "WHERE e.event_type = :event_type AND t.trn = :trn",
+        event_type=event_type,
+        trn=trn,
+    )
+
+
+def placement_value(db: Engine, column: str, trn: str) -> Any:
+    return scalar(
+        db,
+        f"SELECT p.{column} FROM ect_at_school_periods p JOIN teachers t ON t.id = p.teacher_id "
+        "WHERE t.trn = :trn AND p.finished_on IS NULL",
+        trn=trn,
+    )
+
+
+def refused(page: httpx.Response, field: str, message: str) -> None:
+    assert page.status_code == 422
+    shown = text(page)
+    assert "govuk-error-summary" in shown
+    assert f'href="#{field}"' in shown
+    assert shown.count(message) >= 2
+
+
+def test_the_ects_page_links_to_each_change(school_user, engine):  # noqa: F811
+    page = school_user.get(f"/school/ects/{api_id(engine, JAMES)}").text
+    for detail in ("name", "email", "working-pattern"):
+        assert f'href="{base(engine, JAMES, detail)}"' in page
+
+
+def test_a_small_name_change_goes_straight_to_check_answers(school_user, engine):  # noqa: F811
+    path = base(engine, WILLIAM, "name")
+    assert school_user.get(path, follow_redirects=False).headers["location"] == f"{path}/name"
+    answered = post(school_user, f"{path}/name", corrected_name="William  Johnston")
+    assert answered.headers["location"] == f"{path}/check-answers"
+    assert "William Johnston" in school_user.get(f"{path}/check-answers").text
+    done = post(school_user, f"{path}/check-answers")
+    assert done.headers["location"] == f"{path}/confirmation"
+    assert "William Johnston" in school_user.get(f"{path}/confirmation").text
+    assert "William Johnston" in school_user.get(f"/school/ects/{api_id(engine, WILLIAM)}").text
+    assert events(engine, "teacher_name_updated_by_user", WILLIAM) == 1
+
+
+def test_a_significant_name_change_is_confirmed_first(school_user, engine):  # noqa: F811
+    path = base(engine, WILLIAM, "name")
+    school_user.get(path)
+    answered = post(school_user, f"{path}/name", corrected_name="Bill Smith")
+    assert answered.headers["location"] == f"{path}/confirm-name"
+    assert "the same person" in school_user.get(f"{path}/confirm-name").text
+    refused(post(school_user, f"{path}/confirm-name"), "same_person", "Select whether")
+    # Not the same person: the name is asked again and nothing can be confirmed yet.
+    again = post(school_user, f"{path}/confirm-name", same_person="no")
+    assert again.headers["location"] == f"{path}/name"
+    assert school_user.get(f"{path}/check-answers", follow_redirects=False).status_code in (
+        302,
+        303,
+    )
+    post(school_user, f"{path}/name", corrected_name="Bill Smith")
+    confirmed = post(school_user, f"{path}/confirm-name", same_person="yes")
+    assert confirmed.headers["location"] == f"{path}/check-answers"
+    assert post(school_user, f"{path}/check-answers").status_code == 303
+    assert "Bill Smith" in school_user.get(f"/school/ects/{api_id(engine, WILLIAM)}").text
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("", "Enter the correct full name"),
+        ("x" * 71, "70 characters or fewer"),
+    ],
+)
+def test_a_bad_name_is_refused_on_its_page(school_user, engine, name, message):  # noqa: F811
+    path = base(engine, JAMES, "name")
+    school_user.get(path)
+    refused(post(school_user, f"{path}/name", corrected_name=name), "corrected_name", message)
+
+
+def test_the_same_name_in_another_case_is_refused(school_user, engine):  # noqa: F811
+    path = base(engine, JAMES, "name")
+    page = school_user.get(f"/school/ects/{api_id(engine, JAMES)}").text
+    current = re.search(r'<h1 class="govuk-heading-l">([^<]+)</h1>', page).group(1).strip()
+    school_user.get(path)
+    refused(
+        post(school_user, f"{path}/name", corrected_name=current.upper()),
+        "corrected_name",
+        "different from the current name",
+    )
+
+
+def test_an_ects_email_address_is_changed(school_user, engine):  # noqa: F811
+    path = base(engine, JAMES, "email")
+    school_user.get(path)
+    answered = post(school_user, f"{path}/email", email=" james.new@example.com ")
+    assert answered.headers["location"] == f"{path}/check-answers"
+    assert post(school_user, f"{path}/check-answers").status_code == 303
+    assert placement_value(engine, "email", JAMES) == "james.new@example.com"
+    assert events(engine, "teacher_email_address_updated", JAMES) == 1
+    assert "james.new@example.com" in school_user.get(f"/school/ects/{api_id(engine, JAMES)}").text
+
+
+def test_an_email_address_another_teacher_uses_is_refused(school_user, engine):  # noqa: F811
+    taken = scalar(
+        engine,
+        "SELECT p.email FROM mentor_at_school_periods p JOIN teachers t ON t.id = p.teacher_id "
+        "WHERE p.finished_on IS NULL AND p.email IS NOT NULL AND t.trn <> :trn LIMIT 1",
+        trn=JAMES,
+    )
+    path = base(engine, JAMES, "email")
+    school_user.get(path)
+    refused(
+        post(school_user, f"{path}/email", email=taken.upper()),
+        "email",
+        "already in use by another ECT or mentor",
+    )
+
+
+@pytest.mark.parametrize(
+    ("email", "message"),
+    [
+        ("", "Enter the email address"),
+        ("not-an-email", "correct format"),
+    ],
+)
+def test_a_bad_email_address_is_refused_on_its_page(school_user, engine, email, message):  # noqa: F811
+    path = base(engine, JAMES, "email")
+    school_user.get(path)
+    refused(post(school_user, f"{path}/email", email=email), "email", message)
+
+
+def test_an_ects_working_pattern_is_changed(school_user, engine):  # noqa: F811
+    path = base(engine, JAMES, "working-pattern")
+    current = placement_value(engine, "working_pattern", JAMES)
+    school_user.get(path)
+    refused(
+        post(school_user, f"{path}/working-pattern", working_pattern=current),
+        "working_pattern",
+        "must be different",
+    )
+    refused(post(school_user, f"{path}/working-pattern"), "working_pattern", "Select whether")
+    other = "part_time" if current == "full_time" else "full_time"
+    answered = post(school_user, f"{path}/working-pattern", working_pattern=other)
+    assert answered.headers["location"] == f"{path}/check-answers"
+    assert post(school_user, f"{path}/check-answers").status_code == 303
+    assert placement_value(engine, "working_pattern", JAMES) == other
+    assert events(engine, "teacher_working_pattern_updated", JAMES) == 1
+
+
+def test_another_schools_ect_is_not_found(school_user, engine):  # noqa: F811
+    for detail in ("name", "email", "working-pattern"):
+        path = base(engine, GEORGE, detail)
+        assert school_user.get(path, follow_redirects=False).status_code == 404
+        assert post(school_user, f"{path}/{detail}", email="g@example.com").status_code == 404
+    assert school_user.get("/school/ects/not-a-uuid/change/name").status_code == 404
+    assert school_user.get(f"{base(engine, JAMES, 'shoe-size')}").status_code == 404
+
+
+def test_a_change_without_this_sessions_token_is_refused(school_user, engine):  # noqa: F811
+    path = base(engine, JAMES, "email")
+    school_user.get(path)
+    assert post(school_user, f"{path}/email", token=None, email="j@example.com").status_code == 403
+    assert (
+        post(school_user, f"{path}/email", token="forged", email="j@example.com").status_code == 403
+    )
+    assert placement_value(engine, "email", JAMES) != "j@example.com"
