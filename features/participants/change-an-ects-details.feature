@@ -55,6 +55,29 @@ Feature: A school changes an ECT's details
       When "Hilltop Primary" changes Kirsty Mclean's working pattern to part time
       Then the change is refused as no change
 
+  Rule: A new appropriate body is one the school may choose, other than the current one
+
+    Scenario: The appropriate body is changed, then the same one is refused
+      When "Hilltop Primary" changes Kirsty Mclean's appropriate body to "Ashfield Teaching School Hub"
+      Then Kirsty Mclean's appropriate body at "Hilltop Primary" is "Ashfield Teaching School Hub"
+      And "teacher_appropriate_body_changed" is recorded for Kirsty Mclean
+      When "Hilltop Primary" changes Kirsty Mclean's appropriate body to "Ashfield Teaching School Hub"
+      Then the change is refused as no change
+
+    Scenario Outline: Which appropriate bodies a school may change to
+      Given TRS knows Priya Sharma, TRN "7000005", born 5 March 1996, NINO "JS000005A"
+      And Priya Sharma has been an ECT at "<school>" since 1 September 2025
+      When "<school>" changes Priya Sharma's appropriate body to "<body>"
+      Then the new appropriate body is <verdict>
+
+      Examples:
+        | school          | body                         | verdict                    |
+        | Hilltop Primary | ISTIP                        | refused for the school     |
+        | Hilltop Primary | Westshire County Council     | refused for the school     |
+        | Oakfield House  | ISTIP                        | accepted                   |
+        | Oakfield House  | Ashfield Teaching School Hub | accepted                   |
+        | Oakfield House  | Westshire County Council     | refused for the school     |
+
   Rule: Only the ECT's own school changes their details
 
     Scenario: Another school cannot change them

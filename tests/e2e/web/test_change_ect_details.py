@@ -88,7 +88,7 @@ def refused(page: httpx.Response, field: str, message: str) -> None:
 
 def test_the_ects_page_links_to_each_change(school_user, engine):  # noqa: F811
     page = school_user.get(f"/school/ects/{api_id(engine, JAMES)}").text
-    for detail in ("name", "email", "working-pattern"):
+    for detail in ("name", "email", "working-pattern", "appropriate-body"):
         assert f'href="{base(engine, JAMES, detail)}"' in page
 
 
@@ -210,7 +210,7 @@ def test_an_ects_working_pattern_is_changed(school_user, engine):  # noqa: F811
 
 
 def test_another_schools_ect_is_not_found(school_user, engine):  # noqa: F811
-    for detail in ("name", "email", "working-pattern"):
+    for detail in ("name", "email", "working-pattern", "appropriate-body"):
         path = base(engine, GEORGE, detail)
         assert school_user.get(path, follow_redirects=False).status_code == 404
         assert post(school_user, f"{path}/{detail}", email="g@example.com").status_code == 404
@@ -226,3 +226,44 @@ def test_a_change_without_this_sessions_token_is_refused(school_user, engine):  
         post(school_user, f"{path}/email", token="forged", email="j@example.com").status_code == 403
     )
     assert placement_value(engine, "email", JAMES) != "j@example.com"
+
+
+def test_an_ects_appropriate_body_is_changed(school_user, engine):  # noqa: F811
+    path = base(engine, WILLIAM, "appropriate-body")
+    current = placement_value(engine, "school_reported_appropriate_body_id", WILLIAM)
+    school_user.get(path)
+    page = school_user.get(f"{path}/appropriate-body").text
+    offered = [
+        int(found) for found in re.findall(r'name="appropriate_body_id"[^>]*value="(\d+)"', page)
+    ]
+    assert offered, "no appropriate body offered"
+    assert current not in offered
+    chosen = offered[0]
+    name = scalar(engine, "SELECT name FROM appropriate_bodies WHERE id = :id", id=chosen)
+    answered = post(school_user, f"{path}/appropriate-body", appropriate_body_id=chosen)
+    assert answered.headers["location"] == f"{path}/check-answers"
+    assert name in school_user.get(f"{path}/check-answers").text
+    assert post(school_user, f"{path}/check-answers").status_code == 303
+    assert placement_value(engine, "school_reported_appropriate_body_id", WILLIAM) == chosen
+    assert events(engine, "teacher_appropriate_body_changed", WILLIAM) == 1
+    # The same body again is no change.
+    school_user.get(path)
+    refused(
+        post(school_user, f"{path}/appropriate-body", appropriate_body_id=chosen),
+        "appropriate_body_id",
+        "must be different",
+    )
+
+
+def test_an_appropriate_body_the_school_may_not_choose_is_refused(school_user, engine):  # noqa: F811
+    local_authority = scalar(
+        engine, "SELECT id FROM appropriate_bodies WHERE body_type = 'local_authority' LIMIT 1"
+    )
+    path = base(engine, JAMES, "appropriate-body")
+    school_user.get(path)
+    refused(
+        post(school_user, f"{path}/appropriate-body", appropriate_body_id=local_authority),
+        "appropriate_body_id",
+        "Choose an appropriate body that can record inductions",
+    )
+    refused(post(school_user, f"{path}/appropriate-body"), "appropriate_body_id", "Select the")

@@ -57,6 +57,20 @@ def changes_working_pattern(world, names, school: str, name: str, pattern: str) 
     )
 
 
+@when(
+    parsers.parse('"{school}" changes {name}\'s appropriate body to "{body}"'),
+    target_fixture="outcome",
+)
+def changes_appropriate_body(world, names, school: str, name: str, body: str) -> Outcome:
+    api_id = _api_id(world, names, name)
+    body_id = world.appropriate_bodies[body]
+    return attempt(
+        lambda: _service(world).change_appropriate_body(
+            world.schools[school], api_id, body_id, world.actor
+        )
+    )
+
+
 @then(parsers.parse("the new name is {verdict}"))
 def new_name_verdict(outcome: Outcome, verdict: str) -> None:
     if verdict == "refused as the same name":
@@ -97,7 +111,27 @@ def works(world, names, outcome: Outcome, name: str, pattern: str, school: str) 
     assert placement.working_pattern == pattern.replace(" ", "_")
 
 
+@then(parsers.parse('{name}\'s appropriate body at "{school}" is "{body}"'))
+def appropriate_body_is(world, names, outcome: Outcome, name: str, school: str, body: str) -> None:
+    assert outcome.error is None, outcome.error
+    placement = _open_placement(world, names, name, school)
+    assert placement.school_reported_appropriate_body_id == world.appropriate_bodies[body]
+
+
+@then(parsers.parse("the new appropriate body is {verdict}"))
+def appropriate_body_verdict(outcome: Outcome, verdict: str) -> None:
+    if verdict == "accepted":
+        assert outcome.error is None, outcome.error
+    else:
+        assert outcome.error is not None
+        assert outcome.error.rule == "appropriate_body_allowed_for_school"
+
+
 @then("the change is refused as no change")
 def refused_as_no_change(outcome: Outcome) -> None:
     assert outcome.error is not None
-    assert outcome.error.rule in {"email_must_change", "working_pattern_must_change"}
+    assert outcome.error.rule in {
+        "email_must_change",
+        "working_pattern_must_change",
+        "appropriate_body_must_change",
+    }

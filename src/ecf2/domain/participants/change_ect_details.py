@@ -13,7 +13,9 @@ from ecf2.domain.participants import ect_details as rules
 from ecf2.domain.participants.ect_registration import refuse_email_in_use
 from ecf2.domain.participants.model import Teacher
 from ecf2.domain.participants.placements import ECTAtSchoolPeriod
+from ecf2.domain.participants.registration_values import AppropriateBodyOption
 from ecf2.domain.participants.report_leaving import LeavingTeacherRepository, placement_at
+from ecf2.domain.participants.school import School
 from ecf2.domain.participants.values import WorkingPattern
 from ecf2.domain.shared.actors import Actor
 from ecf2.domain.shared.clock import Clock
@@ -22,13 +24,20 @@ from ecf2.domain.shared.identifiers import Trn
 from ecf2.domain.shared.unit_of_work import UnitOfWork
 
 
-class EmailInUse(Protocol):
+class DetailFacts(Protocol):
     def email_in_use_by_another_teacher(self, email: str, trn: Trn) -> bool: ...
+
+    def appropriate_bodies(self) -> list[AppropriateBodyOption]: ...
+
+
+class SchoolRepository(Protocol):
+    def get(self, school_id: int) -> School: ...
 
 
 class EctDetailsUnitOfWork(UnitOfWork, Protocol):
     teachers: LeavingTeacherRepository
-    ect_registration_facts: EmailInUse
+    schools: SchoolRepository
+    ect_registration_facts: DetailFacts
 
 
 @attrs.frozen
@@ -90,6 +99,35 @@ class EctDetailsService:
             self._save(uow, found, "teacher_working_pattern_updated", by, change)
         return new
 
+    def appropriate_bodies_for(
+        self, school_id: int, teacher_api_id: uuid.UUID
+    ) -> list[AppropriateBodyOption]:
+        """The bodies the school may choose for this ECT now: allowed, and not the current."""
+        with self._uow() as uow:
+            found = self._ect(uow, school_id, teacher_api_id)
+            options, independent = _body_options(uow, school_id)
+        current = found.placement.school_reported_appropriate_body_id
+        return [o for o in options if o.allowed_for(independent) and o.id != current]
+
+    def check_appropriate_body(
+        self, school_id: int, teacher_api_id: uuid.UUID, body_id: int
+    ) -> AppropriateBodyOption:
+        with self._uow() as uow:
+            found = self._ect(uow, school_id, teacher_api_id)
+            return _checked_body(uow, found, body_id)
+
+    def change_appropriate_body(
+        self, school_id: int, teacher_api_id: uuid.UUID, body_id: int, by: Actor
+    ) -> AppropriateBodyOption:
+        with self._uow() as uow:
+            found = self._ect(uow, school_id, teacher_api_id)
+            body = _checked_body(uow, found, body_id)
+            old = _body_name(uow, found.placement.school_reported_appropriate_body_id)
+            found.placement.school_reported_appropriate_body_id = body.id
+            change = describe_change("Appropriate body", old, body.name)
+            self._save(uow, found, "teacher_appropriate_body_changed", by, change, body.id)
+        return body
+
     def _ect(self, uow: EctDetailsUnitOfWork, school_id: int, api_id: uuid.UUID) -> EctAt:
         teacher = uow.teachers.get_by_api_id(api_id)
         return EctAt(teacher, placement_at(teacher, school_id, self._clock.today()))
@@ -101,9 +139,13 @@ class EctDetailsService:
         event_type: str,
         by: Actor,
         change: str | NameChange,
+        body_id: int | None = None,
     ) -> None:
         uow.teachers.save(found.teacher)
-        uow.record(_event(found, event_type, by, change, self._clock))
+        event = _event(found, event_type, by, change, self._clock)
+        if body_id is not None:
+            event = attrs.evolve(event, subjects={**event.subjects, "appropriate_body": body_id})
+        uow.record(event)
         uow.commit()
 
 
@@ -123,7 +165,25 @@ def _checked_email(uow: EctDetailsUnitOfWork, found: EctAt, email: str) -> str:
     return address
 
 
+def _body_options(
+    uow: EctDetailsUnitOfWork, school_id: int
+) -> tuple[list[AppropriateBodyOption], bool]:
+    return uow.ect_registration_facts.appropriate_bodies(), uow.schools.get(school_id).independent
+
+
+def _checked_body(uow: EctDetailsUnitOfWork, found: EctAt, body_id: int) -> AppropriateBodyOption:
+    options, independent = _body_options(uow, found.placement.school_id)
+    current = found.placement.school_reported_appropriate_body_id
+    return rules.new_appropriate_body(body_id, options, independent, current)
+
+
+def _body_name(uow: EctDetailsUnitOfWork, body_id: int | None) -> str:
+    options = uow.ect_registration_facts.appropriate_bodies()
+    return next((option.name for option in options if option.id == body_id), "")
+
+
 _HEADINGS = {
+    "teacher_appropriate_body_changed": "{name}'s appropriate body was changed by their school",
     "teacher_name_updated_by_user": "{name}'s name was changed by their school",
     "teacher_email_address_updated": "{name}'s email address was changed by their school",
     "teacher_working_pattern_updated": "{name}'s working pattern was changed by their school",

@@ -8,8 +8,12 @@ import unicodedata
 
 from ecf2.domain.participants.ect_registration import corrected_name
 from ecf2.domain.participants.email_address import notify_email
+from ecf2.domain.participants.registration_values import (
+    AppropriateBodyOption,
+    check_appropriate_body,
+)
 from ecf2.domain.participants.values import WorkingPattern
-from ecf2.domain.shared.errors import InvalidValue
+from ecf2.domain.shared.errors import InvalidValue, RuleBroken
 
 MAX_EMAIL_LENGTH = 254
 _NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]")
@@ -79,3 +83,19 @@ def new_working_pattern(value: str, current: WorkingPattern | None) -> WorkingPa
             rule="working_pattern_must_change",
         )
     return pattern
+
+
+def new_appropriate_body(
+    chosen_id: int,
+    options: list[AppropriateBodyOption],
+    independent_school: bool,
+    current_id: int | None,
+) -> AppropriateBodyOption:
+    """One registration allows for this school (§1.2), other than the one reported now."""
+    if chosen_id == current_id:
+        raise RuleBroken(
+            "The appropriate body must be different from the current one",
+            field="appropriate_body_id",
+            rule="appropriate_body_must_change",
+        )
+    return check_appropriate_body(chosen_id, options, independent_school)

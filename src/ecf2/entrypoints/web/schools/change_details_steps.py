@@ -13,7 +13,7 @@ from ecf2.adapters.db.queries.schools import EctAtSchool
 from ecf2.domain.participants.change_ect_details import EctDetailsService
 from ecf2.domain.participants.ect_details import new_working_pattern
 from ecf2.entrypoints.web.journeys import forms
-from ecf2.entrypoints.web.journeys.forms import Form
+from ecf2.entrypoints.web.journeys.forms import Form, FormErrors
 from ecf2.entrypoints.web.journeys.journey import FORGET, Answers, Journey, Step
 from ecf2.entrypoints.web.schools.access import SignedInSchool
 
@@ -54,6 +54,19 @@ def submit_working_pattern(form: Form, _answers: Answers, changing: Changing) ->
     value = forms.text(form, "working_pattern")
     pattern = new_working_pattern(value, changing.ect.working_pattern)
     return {"working_pattern": pattern.value}
+
+
+def _bodies(_answers: Answers, changing: Changing) -> dict[str, Any]:
+    bodies = changing.details.appropriate_bodies_for(changing.school.id, changing.api_id)
+    return {"ect": changing.ect, "bodies": bodies}
+
+
+def submit_appropriate_body(form: Form, _answers: Answers, changing: Changing) -> Answers:
+    chosen = forms.text(form, "appropriate_body_id")
+    if not chosen.isdigit():
+        raise FormErrors.of("appropriate_body_id", "Select the appropriate body")
+    body = changing.details.check_appropriate_body(changing.school.id, changing.api_id, int(chosen))
+    return {"appropriate_body_id": body.id, "appropriate_body": body.name}
 
 
 def _after_name(answers: Answers) -> str:
@@ -101,11 +114,13 @@ def _shown_value(value: Any) -> str:
 def _question(name: str, key: str, submit: Callable[..., Answers], **more: Any) -> Step:
     template = f"schools/change_details/{name.replace('-', '_')}.html"
     more.setdefault("next", lambda _answers: CHECK)
-    return Step(name, template, keys=(key,), submit=submit, page=_ect, **more)
+    more.setdefault("page", _ect)
+    return Step(name, template, keys=(key,), submit=submit, **more)
 
 
 _NAME_ROWS = (Row("Name", "corrected_name", "name"),)
 _EMAIL_ROWS = (Row("Email address", "email", "email"),)
+_BODY_ROWS = (Row("Appropriate body", "appropriate_body", "appropriate-body"),)
 _PATTERN_ROWS = (Row("Working pattern", "working_pattern", "working-pattern"),)
 
 DETAILS = {
@@ -146,17 +161,34 @@ DETAILS = {
             _PATTERN_ROWS,
             lambda answers: PATTERNS[answers["working_pattern"]],
         ),
+        Detail(
+            "appropriate-body",
+            "appropriate body",
+            (
+                _question(
+                    "appropriate-body",
+                    "appropriate_body_id",
+                    submit_appropriate_body,
+                    page=_bodies,
+                ),
+                _check_step(_BODY_ROWS),
+            ),
+            _BODY_ROWS,
+            lambda answers: answers["appropriate_body"],
+        ),
     )
+}
+
+
+_CHANGES: dict[str, Callable[..., Any]] = {
+    "name": lambda details: (details.change_name, "corrected_name"),
+    "email": lambda details: (details.change_email, "email"),
+    "working-pattern": lambda details: (details.change_working_pattern, "working_pattern"),
+    "appropriate-body": lambda details: (details.change_appropriate_body, "appropriate_body_id"),
 }
 
 
 def change(detail: Detail, answers: Answers, changing: Changing) -> None:
     """The one service call at the end of each journey."""
-    school, api_id, actor = changing.school.id, changing.api_id, changing.school.actor
-    details = changing.details
-    if detail.slug == "name":
-        details.change_name(school, api_id, answers["corrected_name"], actor)
-    elif detail.slug == "email":
-        details.change_email(school, api_id, answers["email"], actor)
-    else:
-        details.change_working_pattern(school, api_id, answers["working_pattern"], actor)
+    method, key = _CHANGES[detail.slug](changing.details)
+    method(changing.school.id, changing.api_id, answers[key], changing.school.actor)
