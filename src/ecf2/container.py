@@ -36,6 +36,7 @@ from ecf2.domain.contracts.console import ActiveLeadProviderService, ContractPer
 from ecf2.domain.contracts.provider_partnerships import ProviderPartnerships
 from ecf2.domain.contracts.services import ApiTokenService
 from ecf2.domain.participants.change_ect_details import EctDetailsService
+from ecf2.domain.participants.change_lead_provider import EctLeadProviderService
 from ecf2.domain.participants.funding import FundingEligibilityService
 from ecf2.domain.participants.register_ect import EctRegistrationService
 from ecf2.domain.participants.report_leaving import EctLeavingService
@@ -127,6 +128,7 @@ class Container(containers.DeclarativeContainer):
     )
     ect_leavings = providers.Factory(EctLeavingService, uow=uow.provider, clock=clock)
     ect_details = providers.Factory(EctDetailsService, uow=uow.provider, clock=clock)
+    ect_lead_providers = providers.Factory(EctLeadProviderService, uow=uow.provider, clock=clock)
 
     # Finance: statements from open to payable to paid, declarations voided or clawed back,
     # and one statement's figures from aggregate reads.

@@ -85,4 +85,5 @@ def dependencies(container: Container) -> dict[str, Provide]:
         "ect_registrations": Provide(_from(container.ect_registrations), sync_to_thread=False),
         "ect_leavings": Provide(_from(container.ect_leavings), sync_to_thread=False),
         "ect_details": Provide(_from(container.ect_details), sync_to_thread=False),
+        "ect_lead_providers": Provide(_from(container.ect_lead_providers), sync_to_thread=False),
     }

@@ -5,6 +5,7 @@ that asked, the change saved with its event, and nothing of another school's ECT
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import Any
 
 import httpx
@@ -210,7 +211,7 @@ def test_an_ects_working_pattern_is_changed(school_user, engine):  # noqa: F811
 
 
 def test_another_schools_ect_is_not_found(school_user, engine):  # noqa: F811
-    for detail in ("name", "email", "working-pattern", "appropriate-body"):
+    for detail in ("name", "email", "working-pattern", "appropriate-body", "lead-provider"):
         path = base(engine, GEORGE, detail)
         assert school_user.get(path, follow_redirects=False).status_code == 404
         assert post(school_user, f"{path}/{detail}", email="g@example.com").status_code == 404
@@ -267,3 +268,64 @@ def test_an_appropriate_body_the_school_may_not_choose_is_refused(school_user, e
         "Choose an appropriate body that can record inductions",
     )
     refused(post(school_user, f"{path}/appropriate-body"), "appropriate_body_id", "Select the")
+
+
+def provider_led_ect_at_ashdown(db: Engine) -> str:
+    return scalar(
+        db,
+        "SELECT t.trn FROM teachers t "
+        "JOIN ect_at_school_periods p ON p.teacher_id = t.id AND p.finished_on IS NULL "
+        "JOIN training_periods tp ON tp.ect_at_school_period_id = p.id AND tp.finished_on IS NULL "
+        "WHERE p.school_id = (SELECT school_id FROM ect_at_school_periods q "
+        "  JOIN teachers u ON u.id = q.teacher_id WHERE u.trn = :james LIMIT 1) "
+        "AND tp.training_programme = 'provider_led' AND tp.schedule_id IS NOT NULL "
+        "ORDER BY t.trn LIMIT 1",
+        james=JAMES,
+    )
+
+
+def test_an_ects_lead_provider_is_changed(school_user, engine, clock):  # noqa: F811
+    trn = provider_led_ect_at_ashdown(engine)
+    path = base(engine, trn, "lead-provider")
+    assert f'href="{path}"' in school_user.get(f"/school/ects/{api_id(engine, trn)}").text
+    school_user.get(path)
+    page = school_user.get(f"{path}/lead-provider").text
+    offered = [
+        int(found) for found in re.findall(r'name="lead_provider_id"[^>]*value="(\d+)"', page)
+    ]
+    assert offered, "no lead provider offered"
+    refused(post(school_user, f"{path}/lead-provider"), "lead_provider_id", "Select the lead")
+    chosen = offered[0]
+    name = scalar(db := engine, "SELECT name FROM lead_providers WHERE id = :id", id=chosen)
+    answered = post(school_user, f"{path}/lead-provider", lead_provider_id=chosen)
+    assert answered.headers["location"] == f"{path}/check-answers"
+    assert name in school_user.get(f"{path}/check-answers").text
+    assert post(school_user, f"{path}/check-answers").status_code == 303
+    assert events(db, "teacher_training_lead_provider_updated", trn) == 1
+    # Confirmed training under way finished yesterday; the new one starts today (§3.5).
+    finished = scalar(
+        db,
+        "SELECT count(*) FROM training_periods tp JOIN ect_at_school_periods p "
+        "ON p.id = tp.ect_at_school_period_id JOIN teachers t ON t.id = p.teacher_id "
+        "WHERE t.trn = :trn AND tp.finished_on = :yesterday "
+        "AND tp.school_partnership_id IS NOT NULL",
+        trn=trn,
+        yesterday=str(clock.today() - timedelta(days=1)),
+    )
+    started = scalar(
+        db,
+        "SELECT count(*) FROM training_periods tp JOIN ect_at_school_periods p "
+        "ON p.id = tp.ect_at_school_period_id JOIN teachers t ON t.id = p.teacher_id "
+        "WHERE t.trn = :trn AND tp.started_on = :today AND tp.finished_on IS NULL",
+        trn=trn,
+        today=str(clock.today()),
+    )
+    assert (finished, started) == (1, 1)
+    assert name in school_user.get(f"/school/ects/{api_id(engine, trn)}").text
+    # The lead provider just chosen is no longer offered, and cannot be chosen again.
+    school_user.get(path)
+    refused(
+        post(school_user, f"{path}/lead-provider", lead_provider_id=chosen),
+        "lead_provider_id",
+        "must be different",
+    )

@@ -6,7 +6,8 @@ from __future__ import annotations
 from pytest_bdd import parsers, then, when
 
 from ecf2.domain.participants.change_ect_details import EctDetailsService, NameChange
-from tests.features.steps.common import Outcome, attempt
+from ecf2.domain.participants.change_lead_provider import EctLeadProviderService
+from tests.features.steps.common import Outcome, a_day, attempt
 from tests.features.steps.register_ect_world import RegistrationWorld
 
 
@@ -135,3 +136,49 @@ def refused_as_no_change(outcome: Outcome) -> None:
         "working_pattern_must_change",
         "appropriate_body_must_change",
     }
+
+
+@when(
+    parsers.parse('"{school}" changes {name}\'s lead provider to "{provider}"'),
+    target_fixture="outcome",
+)
+def changes_lead_provider(world, names, school: str, name: str, provider: str) -> Outcome:
+    api_id = _api_id(world, names, name)
+    service = EctLeadProviderService(world.uow, world.clock)
+    provider_id = world.lead_providers[provider]
+    return attempt(
+        lambda: service.change_lead_provider(
+            world.schools[school], api_id, provider_id, world.actor
+        )
+    )
+
+
+@then(
+    parsers.parse(
+        '{name}\'s only training at "{school}" is with "{provider}" in {year:d} from {day}'
+    )
+)
+def only_training(world, names, outcome: Outcome, name, school, provider, year, day) -> None:
+    assert outcome.error is None, outcome.error
+    teacher = world.teacher(names[name])
+    placement = max(
+        (p for p in teacher.ect_at_school_periods if p.school_id == world.schools[school]),
+        key=lambda p: p.started_on,
+    )
+    (training,) = placement.training_periods
+    assert training.expression_of_interest_id == world.active_lead_provider_id(provider, year)
+    assert training.started_on == a_day(day)
+    assert training.schedule_id == world.schedule_id(year, "ecf-standard-september")
+
+
+_LEAD_PROVIDER_RULES = {
+    "no change": "lead_provider_must_change",
+    "not training ECTs then": "lead_provider_active_in_contract_period",
+    "they have no provider-led training": "lead_provider_change_needs_provider_led_training",
+}
+
+
+@then(parsers.parse("the change of lead provider is refused as {reason}"))
+def lead_provider_refused(outcome: Outcome, reason: str) -> None:
+    assert outcome.error is not None
+    assert outcome.error.rule == _LEAD_PROVIDER_RULES[reason]

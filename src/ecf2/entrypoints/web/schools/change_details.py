@@ -15,6 +15,7 @@ from litestar.response import Redirect, Template
 
 from ecf2.adapters.db.queries.schools import SqlSchoolHomeReads
 from ecf2.domain.participants.change_ect_details import EctDetailsService
+from ecf2.domain.participants.change_lead_provider import EctLeadProviderService
 from ecf2.domain.shared.clock import Clock
 from ecf2.domain.shared.errors import InvalidValue, RuleBroken
 from ecf2.entrypoints.web.journeys import web as journey_pages
@@ -34,13 +35,18 @@ from ecf2.entrypoints.web.schools.change_details_steps import (
 Body = URLEncodedBody[dict[str, Any]]
 School = NamedDependency[SignedInSchool]
 Details = NamedDependency[EctDetailsService]
+LeadProviders = NamedDependency[EctLeadProviderService]
 Reads = NamedDependency[SqlSchoolHomeReads]
 InjectedClock = NamedDependency[SkipValidation[Clock]]
 DONE = "ect_change_done"
 
 
 def _changing(
-    api_id: str, school: SignedInSchool, reads: SqlSchoolHomeReads, today: date, details: Any
+    api_id: str,
+    school: SignedInSchool,
+    reads: SqlSchoolHomeReads,
+    today: date,
+    services: tuple[Any, Any],
 ) -> Changing:
     """Only an ECT the school sees now; anyone else's id is "not found"."""
     try:
@@ -50,7 +56,7 @@ def _changing(
     ect = reads.ect(school.id, teacher_api_id, today)
     if ect is None:
         raise NotFoundException()
-    return Changing(school, ect, teacher_api_id, details)
+    return Changing(school, ect, teacher_api_id, *services)
 
 
 def _detail(slug: str) -> Detail:
@@ -75,8 +81,11 @@ class ChangeEctDetailsController(Controller):
         school_home_reads: Reads,
         clock: InjectedClock,
         ect_details: Details,
+        ect_lead_providers: LeadProviders,
     ) -> Redirect:
-        changing = _changing(api_id, school, school_home_reads, clock.today(), ect_details)
+        changing = _changing(
+            api_id, school, school_home_reads, clock.today(), (ect_details, ect_lead_providers)
+        )
         journey = _detail(detail).journey(changing.api_id)
         journey.forget(request.session)
         return Redirect(journey.url(journey.first.name))
@@ -105,8 +114,11 @@ class ChangeEctDetailsController(Controller):
         school_home_reads: Reads,
         clock: InjectedClock,
         ect_details: Details,
+        ect_lead_providers: LeadProviders,
     ) -> Any:
-        changing = _changing(api_id, school, school_home_reads, clock.today(), ect_details)
+        changing = _changing(
+            api_id, school, school_home_reads, clock.today(), (ect_details, ect_lead_providers)
+        )
         journey = _detail(detail).journey(changing.api_id)
         return journey_pages.show(journey, step, request.session, changing)
 
@@ -122,8 +134,11 @@ class ChangeEctDetailsController(Controller):
         school_home_reads: Reads,
         clock: InjectedClock,
         ect_details: Details,
+        ect_lead_providers: LeadProviders,
     ) -> Any:
-        changing = _changing(api_id, school, school_home_reads, clock.today(), ect_details)
+        changing = _changing(
+            api_id, school, school_home_reads, clock.today(), (ect_details, ect_lead_providers)
+        )
         found = _detail(detail)
         journey = found.journey(changing.api_id)
         if step != CHECK:

@@ -11,6 +11,7 @@ import attrs
 
 from ecf2.adapters.db.queries.schools import EctAtSchool
 from ecf2.domain.participants.change_ect_details import EctDetailsService
+from ecf2.domain.participants.change_lead_provider import EctLeadProviderService
 from ecf2.domain.participants.ect_details import new_working_pattern
 from ecf2.entrypoints.web.journeys import forms
 from ecf2.entrypoints.web.journeys.forms import Form, FormErrors
@@ -27,6 +28,7 @@ class Changing:
     ect: EctAtSchool
     api_id: uuid.UUID
     details: EctDetailsService
+    lead_providers: EctLeadProviderService
 
 
 def submit_name(form: Form, _answers: Answers, changing: Changing) -> Answers:
@@ -67,6 +69,21 @@ def submit_appropriate_body(form: Form, _answers: Answers, changing: Changing) -
         raise FormErrors.of("appropriate_body_id", "Select the appropriate body")
     body = changing.details.check_appropriate_body(changing.school.id, changing.api_id, int(chosen))
     return {"appropriate_body_id": body.id, "appropriate_body": body.name}
+
+
+def _providers(_answers: Answers, changing: Changing) -> dict[str, Any]:
+    providers = changing.lead_providers.lead_providers_for(changing.school.id, changing.api_id)
+    return {"ect": changing.ect, "providers": providers}
+
+
+def submit_lead_provider(form: Form, _answers: Answers, changing: Changing) -> Answers:
+    chosen = forms.text(form, "lead_provider_id")
+    if not chosen.isdigit():
+        raise FormErrors.of("lead_provider_id", "Select the lead provider")
+    provider = changing.lead_providers.check_lead_provider(
+        changing.school.id, changing.api_id, int(chosen)
+    )
+    return {"lead_provider_id": provider.id, "lead_provider": provider.name}
 
 
 def _after_name(answers: Answers) -> str:
@@ -121,6 +138,7 @@ def _question(name: str, key: str, submit: Callable[..., Answers], **more: Any) 
 _NAME_ROWS = (Row("Name", "corrected_name", "name"),)
 _EMAIL_ROWS = (Row("Email address", "email", "email"),)
 _BODY_ROWS = (Row("Appropriate body", "appropriate_body", "appropriate-body"),)
+_PROVIDER_ROWS = (Row("Lead provider", "lead_provider", "lead-provider"),)
 _PATTERN_ROWS = (Row("Working pattern", "working_pattern", "working-pattern"),)
 
 DETAILS = {
@@ -176,6 +194,18 @@ DETAILS = {
             _BODY_ROWS,
             lambda answers: answers["appropriate_body"],
         ),
+        Detail(
+            "lead-provider",
+            "lead provider",
+            (
+                _question(
+                    "lead-provider", "lead_provider_id", submit_lead_provider, page=_providers
+                ),
+                _check_step(_PROVIDER_ROWS),
+            ),
+            _PROVIDER_ROWS,
+            lambda answers: answers["lead_provider"],
+        ),
     )
 }
 
@@ -190,5 +220,8 @@ _CHANGES: dict[str, Callable[..., Any]] = {
 
 def change(detail: Detail, answers: Answers, changing: Changing) -> None:
     """The one service call at the end of each journey."""
-    method, key = _CHANGES[detail.slug](changing.details)
+    if detail.slug == "lead-provider":
+        method, key = changing.lead_providers.change_lead_provider, "lead_provider_id"
+    else:
+        method, key = _CHANGES[detail.slug](changing.details)
     method(changing.school.id, changing.api_id, answers[key], changing.school.actor)
