@@ -329,3 +329,37 @@ def test_an_ects_lead_provider_is_changed(school_user, engine, clock):  # noqa: 
         "lead_provider_id",
         "must be different",
     )
+
+
+def test_a_school_led_ect_has_no_lead_provider_to_change(school_user, engine, alter):  # noqa: F811
+    trn = provider_led_ect_at_ashdown(engine)
+    training_id = scalar(
+        engine,
+        "SELECT tp.id FROM training_periods tp JOIN ect_at_school_periods p "
+        "ON p.id = tp.ect_at_school_period_id JOIN teachers t ON t.id = p.teacher_id "
+        "WHERE t.trn = :trn AND tp.finished_on IS NULL",
+        trn=trn,
+    )
+    alter(
+        "training_periods",
+        {"id": training_id},
+        training_programme="school_led",
+        school_partnership_id=None,
+        expression_of_interest_id=None,
+        schedule_id=None,
+    )
+    assert (
+        f"{base(engine, trn, 'lead-provider')}"
+        not in school_user.get(f"/school/ects/{api_id(engine, trn)}").text
+    )
+    path = base(engine, trn, "lead-provider")
+    school_user.get(path)
+    page = school_user.get(f"{path}/lead-provider")
+    assert page.status_code == 200
+    assert "Only an ECT with provider-led training" in page.text
+    chosen = scalar(engine, "SELECT id FROM lead_providers ORDER BY id LIMIT 1")
+    refused(
+        post(school_user, f"{path}/lead-provider", lead_provider_id=chosen),
+        "lead_provider_id",
+        "Only an ECT with provider-led training",
+    )

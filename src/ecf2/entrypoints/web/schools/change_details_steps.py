@@ -13,6 +13,7 @@ from ecf2.adapters.db.queries.schools import EctAtSchool
 from ecf2.domain.participants.change_ect_details import EctDetailsService
 from ecf2.domain.participants.change_lead_provider import EctLeadProviderService
 from ecf2.domain.participants.ect_details import new_working_pattern
+from ecf2.domain.shared.errors import RuleBroken
 from ecf2.entrypoints.web.journeys import forms
 from ecf2.entrypoints.web.journeys.forms import Form, FormErrors
 from ecf2.entrypoints.web.journeys.journey import FORGET, Answers, Journey, Step
@@ -72,8 +73,12 @@ def submit_appropriate_body(form: Form, _answers: Answers, changing: Changing) -
 
 
 def _providers(_answers: Answers, changing: Changing) -> dict[str, Any]:
-    providers = changing.lead_providers.lead_providers_for(changing.school.id, changing.api_id)
-    return {"ect": changing.ect, "providers": providers}
+    try:
+        found = changing.lead_providers.lead_providers_for(changing.school.id, changing.api_id)
+    except RuleBroken as error:
+        # School-led training has no lead provider to change: say so, offer nothing.
+        return {"ect": changing.ect, "providers": [], "cannot": error.message}
+    return {"ect": changing.ect, "providers": found, "cannot": None}
 
 
 def submit_lead_provider(form: Form, _answers: Answers, changing: Changing) -> Answers:
