@@ -26,6 +26,7 @@ pytest_plugins = [
     "tests.features.steps.register_ect_outcomes",
     "tests.features.steps.register_mentor",
     "tests.features.steps.induction_tutor",
+    "tests.features.steps.change_ect_details",
     "tests.features.steps.payments",
     "tests.features.steps.payments_outcomes",
     "tests.features.steps.funding_eligibility",

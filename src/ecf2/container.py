@@ -36,6 +36,8 @@ from ecf2.adapters.trs.client import TrsClient
 from ecf2.domain.contracts.console import ActiveLeadProviderService, ContractPeriodService
 from ecf2.domain.contracts.provider_partnerships import ProviderPartnerships
 from ecf2.domain.contracts.services import ApiTokenService
+from ecf2.domain.participants.change_ect_details import EctDetailsService
+from ecf2.domain.participants.change_lead_provider import EctLeadProviderService
 from ecf2.domain.participants.funding import FundingEligibilityService
 from ecf2.domain.participants.induction_tutor import InductionTutorService
 from ecf2.domain.participants.mentor_assignment import MentorAssignmentService
@@ -139,6 +141,8 @@ class Container(containers.DeclarativeContainer):
         MentorRegistrationService, uow=uow.provider, trs=trs, clock=clock
     )
     induction_tutors = providers.Factory(InductionTutorService, uow=uow.provider, clock=clock)
+    ect_details = providers.Factory(EctDetailsService, uow=uow.provider, clock=clock)
+    ect_lead_providers = providers.Factory(EctLeadProviderService, uow=uow.provider, clock=clock)
 
     # Finance: statements from open to payable to paid, declarations voided or clawed back,
     # and one statement's figures from aggregate reads.

@@ -93,4 +93,6 @@ def dependencies(container: Container) -> dict[str, Provide]:
             _from(container.mentor_registrations), sync_to_thread=False
         ),
         "induction_tutors": Provide(_from(container.induction_tutors), sync_to_thread=False),
+        "ect_details": Provide(_from(container.ect_details), sync_to_thread=False),
+        "ect_lead_providers": Provide(_from(container.ect_lead_providers), sync_to_thread=False),
     }

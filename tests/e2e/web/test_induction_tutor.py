@@ -84,6 +84,7 @@ def tutor_emails(engine: Engine) -> int:  # noqa: F811
         "/school/ects/00000000-0000-4000-8000-000000000000/register-mentor",
         "/school/ects/00000000-0000-4000-8000-000000000000/mentor",
         "/school/mentors/00000000-0000-4000-8000-000000000000/leaving",
+        "/school/ects/00000000-0000-4000-8000-000000000000/change/name",
     ],
 )
 def test_lists_and_journeys_wait_for_the_tutor_to_be_confirmed(

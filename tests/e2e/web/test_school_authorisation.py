@@ -31,6 +31,7 @@ from tests.e2e.web.demo_site import (
 GEORGE, ELLA = "3000051", "3000036"
 PERSON = re.compile(r"\{api_id:str\}")
 STEP = re.compile(r"\{step:str\}")
+DETAIL = re.compile(r"\{detail:str\}")
 
 
 def _pages_naming_a_person(site: Litestar) -> list[tuple[str, str]]:
@@ -38,7 +39,7 @@ def _pages_naming_a_person(site: Litestar) -> list[tuple[str, str]]:
     for route in site.routes:
         if not route.path.startswith("/school/") or not PERSON.search(route.path):
             continue
-        unknown = set(re.findall(r"\{(\w+):", route.path)) - {"api_id", "step"}
+        unknown = set(re.findall(r"\{(\w+):", route.path)) - {"api_id", "step", "detail"}
         assert not unknown, f"the matrix does not know how to fill {unknown} in {route.path}"
         for method in sorted(set(route.methods) & {"GET", "POST"}):
             pages.append((method, route.path))
@@ -76,7 +77,7 @@ def test_another_schools_people_are_not_found_anywhere(school_user, app, engine)
     answers = {}
     for method, template in _pages_naming_a_person(app):
         api_id = next(each for prefix, each in people.items() if template.startswith(prefix))
-        path = STEP.sub("check-answers", PERSON.sub(api_id, template))
+        path = DETAIL.sub("name", STEP.sub("check-answers", PERSON.sub(api_id, template)))
         if method == "GET":
             response = school_user.get(path, follow_redirects=False)
         else:

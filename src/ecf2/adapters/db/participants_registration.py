@@ -90,6 +90,31 @@ class SqlEctRegistrationFacts(SqlPreviousChoiceFacts, SqlRepository):
 
         return used_in(ECTAtSchoolPeriodRow) or used_in(MentorAtSchoolPeriodRow)
 
+    def schedule_year(self, schedule_id: int | None) -> int | None:
+        choice = self._schedule_choice(schedule_id)
+        return None if choice is None else choice.contract_period_year
+
+    def lead_provider_of(
+        self, school_partnership_id: int | None, expression_of_interest_id: int | None
+    ) -> int | None:
+        """The lead provider a provider-led training names: by its partnership, else its
+        expression of interest (§1.5)."""
+        active_id = expression_of_interest_id
+        if school_partnership_id is not None:
+            active_id = self._session.scalar(
+                select(LeadProviderDeliveryPartnershipRow.active_lead_provider_id)
+                .join(
+                    SchoolPartnershipRow,
+                    SchoolPartnershipRow.lead_provider_delivery_partnership_id
+                    == LeadProviderDeliveryPartnershipRow.id,
+                )
+                .where(SchoolPartnershipRow.id == school_partnership_id)
+            )
+        if active_id is None:
+            return None
+        row = self._session.get(ActiveLeadProviderRow, active_id)
+        return None if row is None else row.lead_provider_id
+
     def appropriate_bodies(self) -> list[AppropriateBodyOption]:
         rows = self._session.scalars(select(AppropriateBodyRow).order_by(AppropriateBodyRow.name))
         return [

@@ -55,12 +55,12 @@ def render(
 
 
 def person_confirmation(
-    session: Mapping[str, Any], done_key: str, person_key: str, api_id: str, template: str
+    session: Mapping[str, Any], done_key: str, person_key: str, person: str, template: str
 ) -> Template:
     """The confirmation of a journey this session finished for this person. There is no
     such page for anyone else: another school's person included, it is not found."""
     done = session.get(done_key)
-    if not isinstance(done, dict) or done.get(person_key) != api_id:
+    if not isinstance(done, dict) or done.get(person_key) != person:
         raise NotFoundException()
     return Template(template, context={"done": done})
 

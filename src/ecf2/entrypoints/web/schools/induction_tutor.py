@@ -21,6 +21,7 @@ from ecf2.entrypoints.web.journeys import forms
 from ecf2.entrypoints.web.journeys import web as journey_pages
 from ecf2.entrypoints.web.journeys.forms import Form, FormErrors
 from ecf2.entrypoints.web.journeys.journey import FORGET, Answers, Journey, Step
+from ecf2.entrypoints.web.journeys.web import Page
 from ecf2.entrypoints.web.schools.access import (
     SCHOOL_DEPENDENCIES,
     SCHOOL_GUARDS,
@@ -157,7 +158,7 @@ class InductionTutorController(Controller):
         return Redirect(journey.url(journey.first.name))
 
     @get("/confirmation", sync_to_thread=False)
-    def confirmation(self, request: Request[Any, Any, Any], school: School) -> Any:
+    def confirmation(self, request: Request[Any, Any, Any], school: School) -> Page:
         done = request.session.get(DONE)
         if not isinstance(done, dict) or done.get("school_id") != school.id:
             return Redirect(INDUCTION_TUTOR_HOME)
@@ -172,7 +173,7 @@ class InductionTutorController(Controller):
         induction_tutor_reads: Reads,
         clock: InjectedClock,
         induction_tutors: Tutors,
-    ) -> Any:
+    ) -> Page:
         nominating = _nominating(school, induction_tutor_reads, clock, induction_tutors)
         journey = tutor_journey(nominating.status)
         return journey_pages.show(journey, step, request.session, nominating)
@@ -187,7 +188,7 @@ class InductionTutorController(Controller):
         induction_tutor_reads: Reads,
         clock: InjectedClock,
         induction_tutors: Tutors,
-    ) -> Any:
+    ) -> Page:
         nominating = _nominating(school, induction_tutor_reads, clock, induction_tutors)
         journey = tutor_journey(nominating.status)
         if step != "check-answers":
@@ -195,7 +196,7 @@ class InductionTutorController(Controller):
         return _confirm(journey, request, nominating)
 
 
-def _confirm(journey: Journey, request: Request[Any, Any, Any], nominating: Nominating) -> Any:
+def _confirm(journey: Journey, request: Request[Any, Any, Any], nominating: Nominating) -> Page:
     answers = journey.answers(request.session)
     if not journey.on_path("check-answers", answers):
         return Redirect(journey.url(journey.first.name), status_code=303)
