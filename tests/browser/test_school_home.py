@@ -21,3 +21,7 @@ def test_a_school_user_reads_their_ects_and_mentors(page: Any) -> None:
     page.get_by_role("link", name="Mentors").first.click()
     page.wait_for_url("**/school/home/mentors")
     assert_accessible(page)
+
+    page.get_by_role("link", name="Your responsibilities").first.click()
+    page.wait_for_url("**/school/home/responsibilities")
+    assert_accessible(page)

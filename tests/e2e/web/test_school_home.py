@@ -218,3 +218,14 @@ def test_school_pages_need_a_signed_in_school_user(client):
     for path in ("/school/home", "/school/home/ects", "/school/home/mentors"):
         response = client.get(path, follow_redirects=False)
         assert response.headers["location"] == "/"
+
+
+def test_the_school_can_read_its_responsibilities(school_user):
+    page = school_user.get("/school/home/responsibilities")
+    assert page.status_code == 200
+    assert is_gov_uk_page(page)
+    assert page.headers["content-type"].startswith("text/html")
+    shown = " ".join(page.text.split())
+    for duty in ("induction tutor", "appropriate body", "mentor", "leaving your school"):
+        assert duty in shown
+    assert 'href="/school/home/responsibilities"' in school_user.get("/school/home/ects").text

@@ -47,6 +47,11 @@ def _navigation(tab: str) -> list[dict[str, Any]]:
     return [
         {"href": "/school/home/ects", "text": "ECTs", "current": tab == "ects"},
         {"href": "/school/home/mentors", "text": "Mentors", "current": tab == "mentors"},
+        {
+            "href": "/school/home/responsibilities",
+            "text": "Your responsibilities",
+            "current": tab == "responsibilities",
+        },
     ]
 
 
@@ -75,6 +80,10 @@ class SchoolHomeController(Controller):
     def mentors(self, school: School, school_home_reads: Reads, clock: InjectedClock) -> Template:
         mentors = school_home_reads.mentors(school.id, clock.today())
         return _page("mentors", school, "mentors", mentors=mentors)
+
+    @get("/home/responsibilities", sync_to_thread=False)
+    def responsibilities(self, school: School) -> Template:
+        return _page("responsibilities", school, "responsibilities")
 
     @get("/ects/{api_id:str}", sync_to_thread=True)
     def ect(
