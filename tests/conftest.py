@@ -16,6 +16,28 @@ from ecf2.adapters.db.metadata import metadata
 from ecf2.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from ecf2.domain.shared.clock import FixedClock
 
+
+def _a_database_for_this_worker() -> None:
+    """With pytest-xdist, each worker gets a fresh PostgreSQL database of its own, named
+    after the given one: tests empty tables, so workers cannot share one."""
+    url, worker = os.environ.get("ECF2_TEST_POSTGRES_URL"), os.environ.get("PYTEST_XDIST_WORKER")
+    if not url or not worker:
+        return
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    given = make_url(url)
+    name = f"{given.database}_{worker}"
+    admin = given.set(drivername="postgresql", database="postgres")
+    with psycopg.connect(admin.render_as_string(hide_password=False), autocommit=True) as db:
+        db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        db.execute(f'CREATE DATABASE "{name}"')
+    own = given.set(database=name).render_as_string(hide_password=False)
+    os.environ["ECF2_TEST_POSTGRES_URL"] = own
+
+
+_a_database_for_this_worker()
+
 pytest_plugins = [
     "tests.features.steps.shared",
     "tests.features.steps.contracts",

@@ -12,6 +12,7 @@ from typing import Any
 import httpx
 from litestar.testing import TestClient
 from sqlalchemy import Engine
+from sqlalchemy import text as sql
 
 from tests.e2e.web.demo_site import (
     alter,  # noqa: F401 (fixture)
@@ -93,17 +94,21 @@ def shown(page: httpx.Response) -> str:
 
 def mentor_rows(db: Engine, trn: str) -> str:
     """Each mentor placement as "urn start end training", by start."""
-    rows = scalar(
-        db,
-        "SELECT group_concat(line, ' | ') FROM (SELECT s.urn || ' ' || m.started_on || ' ' || "
-        "coalesce(m.finished_on, '-') || ' ' || coalesce(tp.training_programme, 'none') AS line "
-        "FROM mentor_at_school_periods m JOIN teachers t ON t.id = m.teacher_id "
-        "JOIN schools s ON s.id = m.school_id "
-        "LEFT JOIN training_periods tp ON tp.mentor_at_school_period_id = m.id "
-        "WHERE t.trn = :trn ORDER BY m.started_on)",
-        trn=trn,
+    with db.connect() as connection:
+        rows = connection.execute(
+            sql(
+                "SELECT s.urn, m.started_on, m.finished_on, tp.training_programme "
+                "FROM mentor_at_school_periods m JOIN teachers t ON t.id = m.teacher_id "
+                "JOIN schools s ON s.id = m.school_id "
+                "LEFT JOIN training_periods tp ON tp.mentor_at_school_period_id = m.id "
+                "WHERE t.trn = :trn ORDER BY m.started_on"
+            ),
+            {"trn": trn},
+        ).all()
+    return " | ".join(
+        f"{urn} {started} {finished or '-'} {programme or 'none'}"
+        for urn, started, finished, programme in rows
     )
-    return str(rows)
 
 
 # The branches.
@@ -160,7 +165,8 @@ def test_a_new_mentor_trained_by_the_ects_lead_provider_then_mentors_the_ect(
     assert told.personalisation["ect_name"] == "William Johnson"
     mentorship = scalar(
         engine,
-        "SELECT ms.started_on || ' ' || coalesce(ms.finished_on, '-') FROM mentorship_periods ms "
+        "SELECT ms.started_on || ' ' || coalesce(CAST(ms.finished_on AS VARCHAR), '-') "
+        "FROM mentorship_periods ms "
         "JOIN mentor_at_school_periods m ON m.id = ms.mentor_at_school_period_id "
         "JOIN teachers t ON t.id = m.teacher_id WHERE t.trn = :trn",
         trn=KIRSTY,

@@ -49,13 +49,15 @@ def openapi_document(routes: Iterable[Any]) -> dict[str, Any]:
         if operation is not None:
             entry = _operation(route, method, operation, components)
             paths.setdefault(route.path_format, {})[method] = entry
-    for methods in paths.values():
-        methods.update(sorted(methods.items(), key=lambda item: _METHODS.index(item[0])))
+    in_order = {
+        path: dict(sorted(methods.items(), key=lambda item: _METHODS.index(item[0])))
+        for path, methods in sorted(paths.items())
+    }
     return {
         "openapi": "3.1.0",
         "info": INFO,
         "security": [{"bearerAuth": []}],
-        "paths": dict(sorted(paths.items())),
+        "paths": in_order,
         "components": {
             "schemas": components.schemas,
             "securitySchemes": {
