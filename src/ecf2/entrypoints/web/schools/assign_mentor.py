@@ -7,7 +7,7 @@ import uuid
 from datetime import date
 from typing import Any
 
-from litestar import Controller, Request, get, post
+from litestar import Request, get, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, SkipValidation, URLEncodedBody
 from litestar.response import Redirect
@@ -20,7 +20,6 @@ from ecf2.entrypoints.web.journeys import web as journey_pages
 from ecf2.entrypoints.web.journeys.journey import Journey
 from ecf2.entrypoints.web.journeys.web import Page
 from ecf2.entrypoints.web.schools.access import (
-    SCHOOL_GUARDS,
     SignedInSchool,
     ect_seen_by,
 )
@@ -31,10 +30,7 @@ from ecf2.entrypoints.web.schools.assign_mentor_steps import (
     mentor_choices,
 )
 from ecf2.entrypoints.web.schools.register_mentor import closed_page
-from ecf2.entrypoints.web.schools.tutor_gate import (
-    GATE_EXCEPTION_HANDLERS,
-    GATED_SCHOOL_DEPENDENCIES,
-)
+from ecf2.entrypoints.web.schools.tutor_gate import GatedSchoolController
 
 Body = URLEncodedBody[dict[str, Any]]
 School = NamedDependency[SignedInSchool]
@@ -56,12 +52,8 @@ def _assigning(
     return Assigning(school, ect, ect_api_id, assignments, mentors)
 
 
-class AssignMentorController(Controller):
+class AssignMentorController(GatedSchoolController):
     path = "/school/ects/{api_id:str}/mentor"
-    guards = SCHOOL_GUARDS
-    dependencies = GATED_SCHOOL_DEPENDENCIES
-    exception_handlers = GATE_EXCEPTION_HANDLERS
-    include_in_schema = False
 
     @get("/", sync_to_thread=True)
     def start(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from litestar import Controller, Request, get, post
+from litestar import Request, get, post
 from litestar.di import NamedDependency
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, SkipValidation, URLEncodedBody
@@ -20,7 +20,6 @@ from ecf2.domain.shared.errors import InvalidValue, RuleBroken
 from ecf2.entrypoints.web.journeys import web as journey_pages
 from ecf2.entrypoints.web.journeys.web import Page
 from ecf2.entrypoints.web.schools.access import (
-    SCHOOL_GUARDS,
     SignedInSchool,
     ect_seen_by,
 )
@@ -31,10 +30,7 @@ from ecf2.entrypoints.web.schools.change_details_steps import (
     Detail,
     change,
 )
-from ecf2.entrypoints.web.schools.tutor_gate import (
-    GATE_EXCEPTION_HANDLERS,
-    GATED_SCHOOL_DEPENDENCIES,
-)
+from ecf2.entrypoints.web.schools.tutor_gate import GatedSchoolController
 
 Body = URLEncodedBody[dict[str, Any]]
 School = NamedDependency[SignedInSchool]
@@ -62,12 +58,8 @@ def _detail(slug: str) -> Detail:
     return DETAILS[slug]
 
 
-class ChangeEctDetailsController(Controller):
+class ChangeEctDetailsController(GatedSchoolController):
     path = "/school/ects/{api_id:str}/change/{detail:str}"
-    guards = SCHOOL_GUARDS
-    dependencies = GATED_SCHOOL_DEPENDENCIES
-    exception_handlers = GATE_EXCEPTION_HANDLERS
-    include_in_schema = False
 
     @get("/", sync_to_thread=True)
     def start(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Controller, get
+from litestar import get
 from litestar.di import NamedDependency
 from litestar.params import FromPath, SkipValidation
 from litestar.response import Redirect, Template
@@ -15,7 +15,6 @@ from ecf2.adapters.db.queries.schools import SqlSchoolHomeReads
 from ecf2.domain.shared.clock import Clock
 from ecf2.entrypoints.web.induction_status import induction_status_badge
 from ecf2.entrypoints.web.schools.access import (
-    SCHOOL_GUARDS,
     SignedInSchool,
     ect_seen_by,
     mentor_seen_by,
@@ -26,10 +25,7 @@ from ecf2.entrypoints.web.schools.tags import (
     ect_tags,
     mentor_tags,
 )
-from ecf2.entrypoints.web.schools.tutor_gate import (
-    GATE_EXCEPTION_HANDLERS,
-    GATED_SCHOOL_DEPENDENCIES,
-)
+from ecf2.entrypoints.web.schools.tutor_gate import GatedSchoolController
 
 InjectedClock = NamedDependency[SkipValidation[Clock]]
 Reads = NamedDependency[SqlSchoolHomeReads]
@@ -60,12 +56,8 @@ def _page(name: str, school: School, tab: str, **context: Any) -> Template:
     return Template(f"schools/{name}.html", context=context)
 
 
-class SchoolHomeController(Controller):
+class SchoolHomeController(GatedSchoolController):
     path = "/school"
-    guards = SCHOOL_GUARDS
-    dependencies = GATED_SCHOOL_DEPENDENCIES
-    exception_handlers = GATE_EXCEPTION_HANDLERS
-    include_in_schema = False
 
     @get("/home", sync_to_thread=False)
     def home(self) -> Redirect:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from litestar import Controller, Request, get, post
+from litestar import Request, get, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, URLEncodedBody
 from litestar.response import Redirect, Template
@@ -17,7 +17,6 @@ from ecf2.domain.shared.errors import InvalidValue, RuleBroken
 from ecf2.entrypoints.web.journeys import web as journey_pages
 from ecf2.entrypoints.web.journeys.web import Page
 from ecf2.entrypoints.web.schools.access import (
-    SCHOOL_GUARDS,
     SignedInSchool,
 )
 from ecf2.entrypoints.web.schools.register_ect_find import (
@@ -26,10 +25,7 @@ from ecf2.entrypoints.web.schools.register_ect_find import (
     record_from_answers,
 )
 from ecf2.entrypoints.web.schools.register_ect_steps import REGISTER_ECT
-from ecf2.entrypoints.web.schools.tutor_gate import (
-    GATE_EXCEPTION_HANDLERS,
-    GATED_SCHOOL_DEPENDENCIES,
-)
+from ecf2.entrypoints.web.schools.tutor_gate import GatedSchoolController
 
 Form = URLEncodedBody[dict[str, Any]]
 School = NamedDependency[SignedInSchool]
@@ -75,12 +71,8 @@ def _partnership_to_recreate(answers: dict[str, Any]) -> int | None:
     return recreated
 
 
-class RegisterEctController(Controller):
+class RegisterEctController(GatedSchoolController):
     path = "/school/register-ect"
-    guards = SCHOOL_GUARDS
-    dependencies = GATED_SCHOOL_DEPENDENCIES
-    exception_handlers = GATE_EXCEPTION_HANDLERS
-    include_in_schema = False
 
     @get("/", sync_to_thread=True)
     def start(

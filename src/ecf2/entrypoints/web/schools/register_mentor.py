@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from litestar import Controller, Request, get, post
+from litestar import Request, get, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, SkipValidation, URLEncodedBody
 from litestar.response import Redirect, Template
@@ -22,7 +22,6 @@ from ecf2.entrypoints.web.journeys import web as journey_pages
 from ecf2.entrypoints.web.journeys.journey import Journey
 from ecf2.entrypoints.web.journeys.web import Page
 from ecf2.entrypoints.web.schools.access import (
-    SCHOOL_GUARDS,
     SignedInSchool,
     ect_seen_by,
 )
@@ -32,10 +31,7 @@ from ecf2.entrypoints.web.schools.register_mentor_steps import (
     mentor_name,
     register_mentor_journey,
 )
-from ecf2.entrypoints.web.schools.tutor_gate import (
-    GATE_EXCEPTION_HANDLERS,
-    GATED_SCHOOL_DEPENDENCIES,
-)
+from ecf2.entrypoints.web.schools.tutor_gate import GatedSchoolController
 
 Body = URLEncodedBody[dict[str, Any]]
 School = NamedDependency[SignedInSchool]
@@ -66,12 +62,8 @@ def closed_page(registrations: MentorRegistrationService | Any) -> Template | No
     return Template("schools/register_ect/closed.html", context=context)
 
 
-class RegisterMentorController(Controller):
+class RegisterMentorController(GatedSchoolController):
     path = "/school/ects/{api_id:str}/register-mentor"
-    guards = SCHOOL_GUARDS
-    dependencies = GATED_SCHOOL_DEPENDENCIES
-    exception_handlers = GATE_EXCEPTION_HANDLERS
-    include_in_schema = False
 
     @get("/", sync_to_thread=True)
     def start(

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 import attrs
-from litestar import Controller, Request, get, post
+from litestar import Request, get, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, SkipValidation, URLEncodedBody
 from litestar.response import Redirect
@@ -24,14 +24,10 @@ from ecf2.entrypoints.web.journeys.forms import Form, FormErrors
 from ecf2.entrypoints.web.journeys.journey import Answers, Journey, Step
 from ecf2.entrypoints.web.journeys.web import Page
 from ecf2.entrypoints.web.schools.access import (
-    SCHOOL_GUARDS,
     SignedInSchool,
     ect_seen_by,
 )
-from ecf2.entrypoints.web.schools.tutor_gate import (
-    GATE_EXCEPTION_HANDLERS,
-    GATED_SCHOOL_DEPENDENCIES,
-)
+from ecf2.entrypoints.web.schools.tutor_gate import GatedSchoolController
 
 Body = URLEncodedBody[dict[str, Any]]
 School = NamedDependency[SignedInSchool]
@@ -95,12 +91,8 @@ def _reporting(
     return Reporting(school, ect, teacher_api_id, leavings)
 
 
-class ReportEctLeavingController(Controller):
+class ReportEctLeavingController(GatedSchoolController):
     path = "/school/ects/{api_id:str}/leaving"
-    guards = SCHOOL_GUARDS
-    dependencies = GATED_SCHOOL_DEPENDENCIES
-    exception_handlers = GATE_EXCEPTION_HANDLERS
-    include_in_schema = False
 
     @get("/", sync_to_thread=True)
     def start(

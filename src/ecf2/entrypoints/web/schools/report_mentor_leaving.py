@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from litestar import Controller, Request, get, post
+from litestar import Request, get, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, SkipValidation, URLEncodedBody
 from litestar.response import Redirect
@@ -17,7 +17,6 @@ from ecf2.domain.shared.clock import Clock
 from ecf2.entrypoints.web.journeys import web as journey_pages
 from ecf2.entrypoints.web.journeys.web import Page
 from ecf2.entrypoints.web.schools.access import (
-    SCHOOL_GUARDS,
     SignedInSchool,
     mentor_seen_by,
 )
@@ -27,10 +26,7 @@ from ecf2.entrypoints.web.schools.report_leaving import (
     leaving_journey,
     report,
 )
-from ecf2.entrypoints.web.schools.tutor_gate import (
-    GATE_EXCEPTION_HANDLERS,
-    GATED_SCHOOL_DEPENDENCIES,
-)
+from ecf2.entrypoints.web.schools.tutor_gate import GatedSchoolController
 
 Body = URLEncodedBody[dict[str, Any]]
 School = NamedDependency[SignedInSchool]
@@ -51,12 +47,8 @@ def _reporting(
     return Reporting(school, mentor, teacher_api_id, leavings, MENTORS)
 
 
-class ReportMentorLeavingController(Controller):
+class ReportMentorLeavingController(GatedSchoolController):
     path = "/school/mentors/{api_id:str}/leaving"
-    guards = SCHOOL_GUARDS
-    dependencies = GATED_SCHOOL_DEPENDENCIES
-    exception_handlers = GATE_EXCEPTION_HANDLERS
-    include_in_schema = False
 
     @get("/", sync_to_thread=True)
     def start(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Request
+from litestar import Controller, Request
 from litestar.di import NamedDependency, Provide
 from litestar.params import SkipValidation
 from litestar.response import Redirect
@@ -15,7 +15,7 @@ from litestar.response import Redirect
 from ecf2.adapters.db.queries.induction_tutor import SqlInductionTutorReads
 from ecf2.adapters.db.queries.sign_in import SqlSignInReads
 from ecf2.domain.shared.clock import Clock
-from ecf2.entrypoints.web.schools.access import SignedInSchool, signed_in_school
+from ecf2.entrypoints.web.schools.access import SCHOOL_GUARDS, SignedInSchool, signed_in_school
 from ecf2.entrypoints.web.session_user import Role
 
 INDUCTION_TUTOR_HOME = "/school/induction-tutor"
@@ -46,3 +46,12 @@ def _to_confirmation(request: Request[Any, Any, Any], _: InductionTutorToConfirm
 # What a gated controller declares instead of SCHOOL_DEPENDENCIES.
 GATED_SCHOOL_DEPENDENCIES = {"school": Provide(confirmed_school, sync_to_thread=True)}
 GATE_EXCEPTION_HANDLERS: dict[type[Exception], Any] = {InductionTutorToConfirm: _to_confirmation}
+
+
+class GatedSchoolController(Controller):
+    """A school's pages that wait for the induction tutor's yearly confirmation (§2.8)."""
+
+    guards = SCHOOL_GUARDS
+    dependencies = GATED_SCHOOL_DEPENDENCIES
+    exception_handlers = GATE_EXCEPTION_HANDLERS
+    include_in_schema = False
