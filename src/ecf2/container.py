@@ -37,7 +37,12 @@ from ecf2.domain.contracts.console import ActiveLeadProviderService, ContractPer
 from ecf2.domain.contracts.provider_partnerships import ProviderPartnerships
 from ecf2.domain.contracts.services import ApiTokenService
 from ecf2.domain.participants.change_ect_details import EctDetailsService
-from ecf2.domain.participants.change_lead_provider import EctLeadProviderService
+from ecf2.domain.participants.change_lead_provider import (
+    EctLeadProviderService,
+    MentorLeadProviderService,
+)
+from ecf2.domain.participants.change_mentor_details import MentorDetailsService
+from ecf2.domain.participants.change_training_programme import EctProgrammeService
 from ecf2.domain.participants.funding import FundingEligibilityService
 from ecf2.domain.participants.induction_tutor import InductionTutorService
 from ecf2.domain.participants.mentor_assignment import MentorAssignmentService
@@ -143,6 +148,11 @@ class Container(containers.DeclarativeContainer):
     induction_tutors = providers.Factory(InductionTutorService, uow=uow.provider, clock=clock)
     ect_details = providers.Factory(EctDetailsService, uow=uow.provider, clock=clock)
     ect_lead_providers = providers.Factory(EctLeadProviderService, uow=uow.provider, clock=clock)
+    ect_programmes = providers.Factory(EctProgrammeService, uow=uow.provider, clock=clock)
+    mentor_details = providers.Factory(MentorDetailsService, uow=uow.provider, clock=clock)
+    mentor_lead_providers = providers.Factory(
+        MentorLeadProviderService, uow=uow.provider, clock=clock
+    )
 
     # Finance: statements from open to payable to paid, declarations voided or clawed back,
     # and one statement's figures from aggregate reads.

@@ -26,7 +26,10 @@ from ecf2.entrypoints.web.finance_admin.lead_providers import ActiveLeadProvider
 from ecf2.entrypoints.web.finance_admin.milestones import MilestonesController
 from ecf2.entrypoints.web.pages import start_page
 from ecf2.entrypoints.web.schools.assign_mentor import AssignMentorController
-from ecf2.entrypoints.web.schools.change_details import ChangeEctDetailsController
+from ecf2.entrypoints.web.schools.change_details import (
+    ChangeEctDetailsController,
+    ChangeMentorDetailsController,
+)
 from ecf2.entrypoints.web.schools.home import SchoolHomeController
 from ecf2.entrypoints.web.schools.induction_tutor import InductionTutorController
 from ecf2.entrypoints.web.schools.register_ect import RegisterEctController
@@ -67,6 +70,7 @@ def create_app(container: Container | None = None) -> Litestar:
             ReportMentorLeavingController,
             InductionTutorController,
             ChangeEctDetailsController,
+            ChangeMentorDetailsController,
             create_static_files_router(path="/static", directories=[STATIC]),
             # GOV.UK Frontend's stylesheet asks for its fonts and images under /assets.
             create_static_files_router(path="/assets", directories=[GOVUK_ASSETS / "assets"]),

@@ -95,4 +95,9 @@ def dependencies(container: Container) -> dict[str, Provide]:
         "induction_tutors": Provide(_from(container.induction_tutors), sync_to_thread=False),
         "ect_details": Provide(_from(container.ect_details), sync_to_thread=False),
         "ect_lead_providers": Provide(_from(container.ect_lead_providers), sync_to_thread=False),
+        "ect_programmes": Provide(_from(container.ect_programmes), sync_to_thread=False),
+        "mentor_details": Provide(_from(container.mentor_details), sync_to_thread=False),
+        "mentor_lead_providers": Provide(
+            _from(container.mentor_lead_providers), sync_to_thread=False
+        ),
     }

@@ -138,6 +138,13 @@ class SqlTeacherRepository(SqlRepository):
     def get_by_api_id(self, api_id: uuid.UUID) -> Teacher:
         return self._one(_teacher_query().where(TeacherRow.api_id == api_id), api_id)
 
+    def get_by_mentor_placement(self, mentor_at_school_period_id: int) -> Teacher:
+        mentor = select(MentorAtSchoolPeriodRow.teacher_id).where(
+            MentorAtSchoolPeriodRow.id == mentor_at_school_period_id
+        )
+        query = _teacher_query().where(TeacherRow.id.in_(mentor))
+        return self._one(query, mentor_at_school_period_id)
+
     def mentored_through(self, mentor_at_school_period_id: int) -> list[Teacher]:
         """The ECTs with a mentorship under this mentor placement, each loaded whole."""
         mentees = (
@@ -230,19 +237,17 @@ class SqlTeacherRepository(SqlRepository):
             placement.training_periods, row.training_periods if row.id else [], teacher_row
         )
         known = _by_id(row.mentorship_periods if row.id else [])
-        self._delete_removed_mentorships(placement, known)
+        self._delete_removed(placement.mentorship_periods, known)
         row.mentorship_periods = [
             self._sync_mentorship(m, _row_for(m, known, MentorshipPeriodRow))
             for m in placement.mentorship_periods
         ]
         return self._pair(placement, row)
 
-    def _delete_removed_mentorships(
-        self, placement: ECTAtSchoolPeriod, known: dict[int, MentorshipPeriodRow]
-    ) -> None:
-        """Removed mentorships go first: the ORM inserts before it deletes, and a new
-        mentorship may start on the day a removed one did (§3.3 AssignMentor)."""
-        kept = {m.id for m in placement.mentorship_periods if m.id is not None}
+    def _delete_removed(self, entities: Iterable[Any], known: dict[int, Any]) -> None:
+        """Removed mentorships and training go first: the ORM inserts before it deletes,
+        and a new one may start on the day a removed one did (§3.3 AssignMentor, §3.6)."""
+        kept = {entity.id for entity in entities if entity.id is not None}
         removed = [row for row_id, row in known.items() if row_id not in kept]
         if not removed:
             return
@@ -267,6 +272,7 @@ class SqlTeacherRepository(SqlRepository):
         teacher_row: TeacherRow,
     ) -> list[TrainingPeriodRow]:
         known = _by_id(rows)
+        self._delete_removed(trainings, known)
         synced = []
         for training in trainings:
             row = _row_for(training, known, TrainingPeriodRow)
