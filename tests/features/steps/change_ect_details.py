@@ -1,35 +1,68 @@
-"""Steps for a school changing an ECT's details (participants-and-schools §3.4), run
-through the details service on a SQLite database."""
+"""Steps for a school changing an ECT's or a mentor's details (participants-and-schools
+§3.4, §3.5), run through the details services on a SQLite database. A person who is an
+ECT at the school has their details changed as an ECT, anyone else as a mentor."""
 
 from __future__ import annotations
 
-from pytest_bdd import parsers, then, when
+from pytest_bdd import given, parsers, then, when
 
 from ecf2.domain.participants.change_ect_details import EctDetailsService, NameChange
-from ecf2.domain.participants.change_lead_provider import EctLeadProviderService
+from ecf2.domain.participants.change_lead_provider import (
+    EctLeadProviderService,
+    MentorLeadProviderService,
+)
+from ecf2.domain.participants.change_mentor_details import MentorDetailsService
+from ecf2.domain.participants.training import TrainingPeriod
+from ecf2.domain.participants.values import TrainingProgramme, TrainingRole
 from tests.features.steps.common import Outcome, a_day, attempt
+from tests.features.steps.register_ect import _save
 from tests.features.steps.register_ect_world import RegistrationWorld
 
 
-def _service(world: RegistrationWorld) -> EctDetailsService:
-    return EctDetailsService(world.uow, world.clock)
+def _is_ect(world: RegistrationWorld, names: dict[str, str], name: str, school: str) -> bool:
+    placements = world.teacher(names[name]).ect_at_school_periods
+    return any(p.school_id == world.schools[school] for p in placements)
+
+
+def _service(world: RegistrationWorld, names, name: str, school: str):
+    kind = EctDetailsService if _is_ect(world, names, name, school) else MentorDetailsService
+    return kind(world.uow, world.clock)
 
 
 def _api_id(world: RegistrationWorld, names: dict[str, str], name: str):
     return world.teacher(names[name]).api_id
 
 
+@given(parsers.parse('{name} has had mentor training with "{lp}" in {year:d} since {day}'))
+def mentor_training(world, names, name: str, lp: str, year: int, day: str) -> None:
+    teacher = world.teacher(names[name])
+    placement = teacher.mentor_at_school_periods[0]
+    training = TrainingPeriod(
+        role=TrainingRole.MENTOR,
+        training_programme=TrainingProgramme.PROVIDER_LED,
+        started_on=a_day(day),
+        expression_of_interest_id=world.active_lead_provider_id(lp, year),
+        schedule_id=world.schedule_id(year, "ecf-standard-september"),
+    )
+    teacher.add_training_period(placement, training)
+    _save(world, teacher)
+
+
 @when(parsers.parse('"{school}" gives the new name "{new}" for {name}'), target_fixture="outcome")
 def gives_new_name(world, names, school: str, new: str, name: str) -> Outcome:
     api_id = _api_id(world, names, name)
-    return attempt(lambda: _service(world).check_name(world.schools[school], api_id, new))
+    return attempt(
+        lambda: _service(world, names, name, school).check_name(world.schools[school], api_id, new)
+    )
 
 
 @when(parsers.parse('"{school}" changes {name}\'s name to "{new}"'), target_fixture="outcome")
 def changes_name(world, names, school: str, name: str, new: str) -> Outcome:
     api_id = _api_id(world, names, name)
     return attempt(
-        lambda: _service(world).change_name(world.schools[school], api_id, new, world.actor)
+        lambda: _service(world, names, name, school).change_name(
+            world.schools[school], api_id, new, world.actor
+        )
     )
 
 
@@ -40,7 +73,9 @@ def changes_name(world, names, school: str, name: str, new: str) -> Outcome:
 def changes_email(world, names, school: str, name: str, email: str) -> Outcome:
     api_id = _api_id(world, names, name)
     return attempt(
-        lambda: _service(world).change_email(world.schools[school], api_id, email, world.actor)
+        lambda: _service(world, names, name, school).change_email(
+            world.schools[school], api_id, email, world.actor
+        )
     )
 
 
@@ -52,7 +87,7 @@ def changes_working_pattern(world, names, school: str, name: str, pattern: str) 
     api_id = _api_id(world, names, name)
     value = pattern.replace(" ", "_")
     return attempt(
-        lambda: _service(world).change_working_pattern(
+        lambda: _service(world, names, name, school).change_working_pattern(
             world.schools[school], api_id, value, world.actor
         )
     )
@@ -66,7 +101,7 @@ def changes_appropriate_body(world, names, school: str, name: str, body: str) ->
     api_id = _api_id(world, names, name)
     body_id = world.appropriate_bodies[body]
     return attempt(
-        lambda: _service(world).change_appropriate_body(
+        lambda: _service(world, names, name, school).change_appropriate_body(
             world.schools[school], api_id, body_id, world.actor
         )
     )
@@ -93,7 +128,7 @@ def _open_placement(world, names, name: str, school: str):
     teacher = world.teacher(names[name])
     (placement,) = [
         p
-        for p in teacher.ect_at_school_periods
+        for p in [*teacher.ect_at_school_periods, *teacher.mentor_at_school_periods]
         if p.school_id == world.schools[school] and p.finished_on is None
     ]
     return placement
@@ -144,7 +179,8 @@ def refused_as_no_change(outcome: Outcome) -> None:
 )
 def changes_lead_provider(world, names, school: str, name: str, provider: str) -> Outcome:
     api_id = _api_id(world, names, name)
-    service = EctLeadProviderService(world.uow, world.clock)
+    ect = _is_ect(world, names, name, school)
+    service = (EctLeadProviderService if ect else MentorLeadProviderService)(world.uow, world.clock)
     provider_id = world.lead_providers[provider]
     return attempt(
         lambda: service.change_lead_provider(
@@ -162,7 +198,11 @@ def only_training(world, names, outcome: Outcome, name, school, provider, year, 
     assert outcome.error is None, outcome.error
     teacher = world.teacher(names[name])
     placement = max(
-        (p for p in teacher.ect_at_school_periods if p.school_id == world.schools[school]),
+        (
+            p
+            for p in [*teacher.ect_at_school_periods, *teacher.mentor_at_school_periods]
+            if p.school_id == world.schools[school]
+        ),
         key=lambda p: p.started_on,
     )
     (training,) = placement.training_periods
