@@ -8,6 +8,7 @@ from typing import Any
 
 from ecf2.domain.participants.training_programme import PROGRAMME_WORDS
 from ecf2.domain.participants.values import TrainingProgramme
+from ecf2.domain.shared.errors import RuleBroken
 from ecf2.entrypoints.web.journeys import forms
 from ecf2.entrypoints.web.journeys.forms import Form, FormErrors
 from ecf2.entrypoints.web.journeys.journey import FORGET, Answers
@@ -51,9 +52,12 @@ def submit_lead_provider(form: Form, _answers: Answers, changing: Any) -> Answer
     chosen = forms.text(form, "programme_lead_provider_id")
     if not chosen.isdigit():
         raise FormErrors.of("programme_lead_provider_id", "Select the lead provider")
-    provider = changing.programmes.check_lead_provider(
-        changing.school.id, changing.api_id, int(chosen)
-    )
+    try:
+        provider = changing.programmes.check_lead_provider(
+            changing.school.id, changing.api_id, int(chosen)
+        )
+    except RuleBroken as error:
+        raise FormErrors.of("programme_lead_provider_id", error.message) from None
     return {"programme_lead_provider_id": provider.id, "programme_lead_provider": provider.name}
 
 
