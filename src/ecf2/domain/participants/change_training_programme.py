@@ -86,7 +86,9 @@ class EctProgrammeService:
     def lead_providers_for(
         self, school_id: int, teacher_api_id: uuid.UUID
     ) -> list[LeadProviderOption]:
-        """§3.6: lead providers active in the contract period the new training goes in."""
+        """§3.6: lead providers active in the contract period the new training goes in.
+        The reference draws this list from the period of the school start but puts the
+        training in the period of the transition date (§8); both use the latter here."""
         with self._uow() as uow:
             teacher = uow.teachers.get_by_api_id(teacher_api_id)
             period = self._period(uow.mentor_registration_facts, teacher, school_id)
