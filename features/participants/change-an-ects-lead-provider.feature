@@ -1,7 +1,7 @@
 @participants
 Feature: A school changes the lead provider of an ECT's provider-led training
   The new lead provider must train ECTs in the contract period of the ECT's training, which
-  the training keeps. Training that has not begun simply changes lead provider. Training
+  the training keeps, unless payments in it are frozen: then it moves to 2024. Training that has not begun simply changes lead provider. Training
   already under way that the lead provider never confirmed is replaced by training with the
   new lead provider from today. Today is 21 August 2026.
 
@@ -24,6 +24,15 @@ Feature: A school changes the lead provider of an ECT's provider-led training
       Given Kirsty Mclean was an ECT at "Hilltop Primary" from 1 September 2026 to 31 July 2027, provider-led with "Ambition Institute" in 2025
       When "Hilltop Primary" changes Kirsty Mclean's lead provider to "Best Practice Network"
       Then Kirsty Mclean's only training at "Hilltop Primary" is with "Best Practice Network" in 2025 from 1 September 2026
+
+  Rule: An ECT whose training is in a contract period with payments frozen moves to 2024
+
+    Scenario: Changing the lead provider of training in 2022
+      Given Kirsty Mclean has been an ECT at "Hilltop Primary" since 1 September 2022, provider-led with "Ambition Institute" in 2022
+      And "Best Practice Network" also trains ECTs in 2024
+      When "Hilltop Primary" changes Kirsty Mclean's lead provider to "Best Practice Network"
+      Then Kirsty Mclean's new training is in 2024 on the "ecf-extended-september" schedule
+      And Kirsty Mclean's payments are remembered as frozen in 2022
 
   Rule: The new lead provider is a different one, training ECTs in the training's contract period
 

@@ -4,6 +4,8 @@ ECT at the school has their details changed as an ECT, anyone else as a mentor."
 
 from __future__ import annotations
 
+from uuid import uuid4
+
 from pytest_bdd import given, parsers, then, when
 
 from ecf2.domain.participants.change_ect_details import EctDetailsService, NameChange
@@ -46,6 +48,17 @@ def mentor_training(world, names, name: str, lp: str, year: int, day: str) -> No
     )
     teacher.add_training_period(placement, training)
     _save(world, teacher)
+
+
+@given(parsers.parse('"{lp}" also trains ECTs in {year:d}'))
+def also_trains(world, lp: str, year: int) -> None:
+    from ecf2.adapters.db.contracts_rows import ActiveLeadProviderRow
+
+    world.add_rows(
+        ActiveLeadProviderRow(
+            lead_provider_id=world.lead_providers[lp], contract_period_year=year, api_id=uuid4()
+        )
+    )
 
 
 @when(parsers.parse('"{school}" gives the new name "{new}" for {name}'), target_fixture="outcome")

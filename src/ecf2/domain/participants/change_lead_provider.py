@@ -72,7 +72,9 @@ class LeadProviderChangeService(ABC):
         """Those the school may change to: active in the training's period, not current."""
         with self._uow() as uow:
             _teacher, _placement, training = self._training(uow, school_id, teacher_api_id)
-            return change.lead_provider_choices(uow.ect_registration_facts, training)
+            facts = uow.ect_registration_facts
+            period = change.change_period(facts, training, self._clock.today())
+            return change.lead_provider_choices(facts, training, period)
 
     def check_lead_provider(
         self, school_id: int, teacher_api_id: uuid.UUID, lead_provider_id: int
@@ -80,7 +82,8 @@ class LeadProviderChangeService(ABC):
         with self._uow() as uow:
             _teacher, _placement, training = self._training(uow, school_id, teacher_api_id)
             facts = uow.ect_registration_facts
-            return change.checked_lead_provider(facts, training, lead_provider_id)
+            period = change.change_period(facts, training, self._clock.today())
+            return change.checked_lead_provider(facts, training, period, lead_provider_id)
 
     def change_lead_provider(
         self, school_id: int, teacher_api_id: uuid.UUID, lead_provider_id: int, by: Actor
@@ -89,12 +92,14 @@ class LeadProviderChangeService(ABC):
         with self._uow() as uow:
             facts = uow.ect_registration_facts
             teacher, placement, training = self._training(uow, school_id, teacher_api_id)
-            chosen = change.checked_lead_provider(facts, training, lead_provider_id)
+            period = change.change_period(facts, training, today)
+            chosen = change.checked_lead_provider(facts, training, period, lead_provider_id)
             old = change.lead_provider_name(facts, training)
             starts = change.transition_date(placement, today)
-            links = change.new_links_keeping_period(
-                facts, school_id, chosen.id, training, starts, today
-            )
+            links = change.new_links(facts, school_id, chosen.id, training, period, today, starts)
+            if period.reassigned:
+                # §3.5, §2.4: moved out of a frozen contract period, whose year is remembered.
+                teacher.ect_payments_frozen_year = facts.schedule_year(training.schedule_id)
             changed = change.switch_lead_provider(teacher, placement, training, links, today)
             uow.teachers.save(teacher)
             uow.record(_event(teacher, placement, changed, (old, chosen), by, self._clock))

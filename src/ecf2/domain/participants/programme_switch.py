@@ -25,10 +25,6 @@ from ecf2.domain.shared.unit_of_work import UnitOfWork
 
 
 class ProgrammeFacts(LeadProviderFacts, Protocol):
-    def registration_period(
-        self, start_date: date, today: date, previous_schedule_id: int | None
-    ) -> RegistrationPeriod: ...
-
     def mentor_registration_period(
         self, start_date: date, today: date, previous_schedule_id: int | None
     ) -> RegistrationPeriod: ...

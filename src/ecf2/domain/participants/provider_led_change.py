@@ -30,6 +30,10 @@ class LeadProviderFacts(Protocol):
 
     def lead_providers_active_in(self, contract_period_year: int) -> list[LeadProviderOption]: ...
 
+    def registration_period(
+        self, start_date: date, today: date, previous_schedule_id: int | None
+    ) -> RegistrationPeriod: ...
+
     def provider_led_training(
         self,
         school_id: int,
@@ -98,19 +102,37 @@ def current_lead_provider(facts: LeadProviderFacts, training: TrainingPeriod) ->
     )
 
 
+def change_period(
+    facts: LeadProviderFacts, training: TrainingPeriod, today: date
+) -> RegistrationPeriod:
+    """§3.5: the training keeps its contract period and its schedule there, except that an
+    ECT's training in a period whose payments are frozen moves to 2024 (§2.4)."""
+    year = training_year(facts, training)
+    if training.role is TrainingRole.ECT:
+        # Only whether the previous training forces a move matters, which does not depend
+        # on the day asked about; today always has a contract period to answer from.
+        moved = facts.registration_period(today, today, training.schedule_id)
+        if moved.reassigned:
+            return moved
+    return RegistrationPeriod(year, reuses_previous_schedule=True)
+
+
 def lead_provider_choices(
-    facts: LeadProviderFacts, training: TrainingPeriod
+    facts: LeadProviderFacts, training: TrainingPeriod, period: RegistrationPeriod
 ) -> list[LeadProviderOption]:
-    """§3.5: the lead providers active in the training's contract period, but the current."""
+    """§3.5: the lead providers active in the change's contract period, but the current."""
     current = current_lead_provider(facts, training)
-    options = facts.lead_providers_active_in(training_year(facts, training))
+    options = facts.lead_providers_active_in(period.year)
     return [option for option in options if option.id != current]
 
 
 def checked_lead_provider(
-    facts: LeadProviderFacts, training: TrainingPeriod, lead_provider_id: int
+    facts: LeadProviderFacts,
+    training: TrainingPeriod,
+    period: RegistrationPeriod,
+    lead_provider_id: int,
 ) -> LeadProviderOption:
-    options = facts.lead_providers_active_in(training_year(facts, training))
+    options = facts.lead_providers_active_in(period.year)
     return new_lead_provider(lead_provider_id, options, current_lead_provider(facts, training))
 
 
@@ -145,17 +167,16 @@ def switch_lead_provider(
     return teacher.add_training_period(placement, new)
 
 
-def new_links_keeping_period(
+def new_links(
     facts: LeadProviderFacts,
     school_id: int,
     lead_provider_id: int,
     training: TrainingPeriod,
-    starts: date,
+    period: RegistrationPeriod,
     today: date,
+    starts: date,
 ) -> ProviderLedLinks:
-    """§3.5: the new lead provider's links in the training's own contract period, reusing
-    its schedule there."""
-    period = RegistrationPeriod(training_year(facts, training), reuses_previous_schedule=True)
-    return facts.provider_led_training(
-        school_id, lead_provider_id, period, starts, today, training.schedule_id
-    )
+    """The new lead provider's links in the change's contract period, reusing the
+    training's schedule unless it moved out of a frozen period (§2.7)."""
+    reused = training.schedule_id if period.reuses_previous_schedule else None
+    return facts.provider_led_training(school_id, lead_provider_id, period, starts, today, reused)
