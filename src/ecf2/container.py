@@ -6,6 +6,7 @@ from dependency_injector import containers, providers
 
 from ecf2.adapters.db.engine import make_engine, make_session_factory
 from ecf2.adapters.db.mentor_completion import SqlMentorCompletion
+from ecf2.adapters.db.queries.admin_teachers import SqlAdminTeacherReads
 from ecf2.adapters.db.queries.api.access import SqlApiAccess
 from ecf2.adapters.db.queries.api.declarations import SqlDeclarationReads
 from ecf2.adapters.db.queries.api.delivery_partners import SqlDeliveryPartnerReads
@@ -212,6 +213,8 @@ class Container(containers.DeclarativeContainer):
     contracts_console_reads = providers.Factory(
         SqlContractsConsoleReads, session_factory=session_factory
     )
+    # The DfE staff console's teacher pages.
+    admin_teacher_reads = providers.Factory(SqlAdminTeacherReads, session_factory=session_factory)
 
 
 def build_container(settings: Settings | None = None) -> Container:

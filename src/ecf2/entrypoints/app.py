@@ -14,6 +14,7 @@ from ecf2.entrypoints.errors import EXCEPTION_HANDLERS
 from ecf2.entrypoints.health import healthcheck
 from ecf2.entrypoints.web.admin.access import FINANCE_EXCEPTION_HANDLERS
 from ecf2.entrypoints.web.admin.home import AdminHomeController, FinanceHomeController
+from ecf2.entrypoints.web.admin.teachers import TeachersController
 from ecf2.entrypoints.web.api_guidance import ApiGuidanceController, swagger_ui
 from ecf2.entrypoints.web.demo_emails import demo_emails
 from ecf2.entrypoints.web.dfe_sign_in import DfeSignInController
@@ -56,6 +57,7 @@ def create_app(container: Container | None = None) -> Litestar:
             ActiveLeadProvidersController,
             ContractsController,
             AdminHomeController,
+            TeachersController,
             FinanceHomeController,
             StatementsController,
             AdjustmentsController,

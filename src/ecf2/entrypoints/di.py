@@ -71,6 +71,7 @@ def dependencies(container: Container) -> dict[str, Provide]:
         "school_sign_ins": Provide(_from(container.school_sign_ins), sync_to_thread=False),
         "dfe_sign_in": Provide(_from(container.dfe_sign_in), sync_to_thread=False),
         "email_outbox_reads": Provide(_from(container.email_outbox_reads), sync_to_thread=False),
+        "admin_teacher_reads": Provide(_from(container.admin_teacher_reads), sync_to_thread=False),
         # The finance console.
         "finance_console_reads": Provide(
             _from(container.finance_console_reads), sync_to_thread=False
