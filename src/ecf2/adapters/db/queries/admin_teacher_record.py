@@ -168,8 +168,6 @@ def record_statement(api_id: uuid.UUID) -> Select[Any]:
             T.trn,
             T.trs_induction_status,
             T.trs_qts_awarded_on,
-            T.api_ect_training_record_id,
-            T.api_mentor_training_record_id,
             history,
         )
         .select_from(T)
@@ -199,8 +197,6 @@ def record_from_rows(rows: list[Row[Any]]) -> TeacherRecord | None:
         trn=first.trn,
         trs_induction_status=first.trs_induction_status,
         trs_qts_awarded_on=first.trs_qts_awarded_on,
-        api_ect_training_record_id=first.api_ect_training_record_id,
-        api_mentor_training_record_id=first.api_mentor_training_record_id,
         placements=tuple(_placement(group) for group in placements.values()),
         inductions=tuple(_induction(row) for row in rows if row.kind == INDUCTION),
     )

@@ -86,8 +86,6 @@ class TeacherRecord:
     trn: str | None
     trs_induction_status: TrsInductionStatus | None
     trs_qts_awarded_on: date | None
-    api_ect_training_record_id: uuid.UUID
-    api_mentor_training_record_id: uuid.UUID
     placements: tuple[Placement, ...]
     inductions: tuple[InductionHistory, ...]
 
