@@ -63,6 +63,22 @@ def test_a_mentor_without_a_trn_is_told_how_to_get_one(school_user, engine):  # 
     assert school_user.get(f"{other.base}/no-trn").status_code == 404
 
 
+def test_a_mentor_who_left_meanwhile_is_not_assigned(school_user, engine, alter):  # noqa: F811
+    journey = Journey(school_user, engine)
+    assert journey.goes_to(journey.find(ASHDOWN_MENTOR), "already-registered")
+    placement = scalar(
+        engine,
+        "SELECT m.id FROM mentor_at_school_periods m JOIN teachers t ON t.id = m.teacher_id "
+        "JOIN schools s ON s.id = m.school_id WHERE t.trn = :trn AND s.urn = '100101'",
+        trn=ASHDOWN_MENTOR,
+    )
+    alter("mentor_at_school_periods", {"id": placement}, finished_on=date(2026, 11, 1))
+    before = count(engine, "mentorship_periods")
+    refused = journey.post("already-registered")
+    assert has_error(refused, "form", "This mentor is not at your school")
+    assert count(engine, "mentorship_periods") == before
+
+
 def test_a_teacher_already_mentoring_here_is_assigned_without_registering_again(
     school_user,  # noqa: F811
     engine,  # noqa: F811
