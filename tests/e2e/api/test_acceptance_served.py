@@ -89,6 +89,7 @@ def test_every_operation_answers_as_the_spec_says_on_the_demo_data(served: str):
     )
 
     assert outcome.differences == []
+    assert outcome.unexercised == []
     assert outcome.unanswered == set()
 
 

@@ -17,6 +17,7 @@ from tests.e2e.api.acceptance.replay import Replay, contract_operations
 @attrs.frozen
 class Outcome:
     differences: list[str]
+    unexercised: list[str]  # scenarios the data held nothing to run on
     unanswered: set[str]  # operations of the contract the replay never reached
     requests: int
 
@@ -30,4 +31,5 @@ def accept(
         replay_declarations(replay, seen)
         replay_participant_actions(replay, seen)
         replay_partnerships(replay, seen)
-    return Outcome(replay.differences, contract_operations() - replay.answered, replay.requests)
+    unanswered = contract_operations() - replay.answered
+    return Outcome(replay.differences, replay.unexercised, unanswered, replay.requests)

@@ -3,7 +3,8 @@
     python -m tests.e2e.api.acceptance http://127.0.0.1:8000 ambition-institute \\
         [--other-token best-practice-network] [--server-date 2026-11-23T12:00:00Z]
 
-Exits 1 when any response differs from the spec or the reference contract."""
+Exits 1 when any response differs from the spec or the reference contract, or an operation
+of the contract was never replayed; scenarios the data gives nothing to run on are listed."""
 
 from __future__ import annotations
 
@@ -30,11 +31,14 @@ def main() -> int:
     )
     for difference in outcome.differences:
         print(difference)
+    for scenario in outcome.unexercised:
+        print(f"not run, the data holds nothing to run it on: {scenario}")
     for operation in sorted(outcome.unanswered):
         print(f"{operation}: never replayed")
     failed = bool(outcome.differences or outcome.unanswered)
     print(
         f"{outcome.requests} requests, {len(outcome.differences)} differences, "
+        f"{len(outcome.unexercised)} scenarios not run, "
         f"{len(outcome.unanswered)} operations never replayed"
     )
     return 1 if failed else 0

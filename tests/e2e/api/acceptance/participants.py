@@ -27,8 +27,9 @@ def replay_participant_actions(replay: Replay, seen: Seen) -> None:
     _withdraw_an_ect(replay, next(active.get("ect", iter(())), None))
     _withdraw_a_mentor(replay, next(active.get("mentor", iter(())), None))
     _defer_and_resume(replay, next(active.get("ect", iter(())), None))
-    _change_schedule(replay, next(active.get("ect", iter(())), None), "ect")
-    _change_schedule(replay, next(active.get("mentor", iter(())), None), "mentor")
+    schedules = _schedules_in_use(seen)
+    _change_schedule(replay, next(active.get("ect", iter(())), None), "ect", schedules)
+    _change_schedule(replay, next(active.get("mentor", iter(())), None), "mentor", schedules)
 
 
 def _withdraw_an_ect(replay: Replay, found: Candidate | None) -> None:
@@ -83,7 +84,9 @@ def _defer_and_resume(replay: Replay, found: Candidate | None) -> None:
     resume(_body(course_identifier="ecf-induction"), 422, "participant_id", "§7.15 same day")
 
 
-def _change_schedule(replay: Replay, found: Candidate | None, role: str) -> None:
+def _change_schedule(
+    replay: Replay, found: Candidate | None, role: str, in_use: dict[str, set[str]]
+) -> None:
     if found is None:
         replay.missing(f"§7.16 an active {role}")
         return
@@ -99,7 +102,12 @@ def _change_schedule(replay: Replay, found: Candidate | None, role: str) -> None
         act(sent, 422, "schedule_identifier", scenario)
     if role != "ect" or enrolment["induction_end_date"] is not None:
         return
-    other = "ecf-extended-" + current.rsplit("-", 1)[-1]
+    others = in_use.get(enrolment["cohort"], set()) - {current}
+    others -= {each for each in others if "replacement" in each}
+    if not others:
+        replay.missing("§7.19 another schedule in use in the ECT's cohort")
+        return
+    other = min(others)
     changed = act(_body(schedule_identifier=other, course_identifier=course), 200, None, "§7.19")
     got = _enrolment(changed, role)
     replay.expect(got is not None and got["schedule_identifier"] == other, "§7.19", got)
@@ -110,6 +118,15 @@ class Candidate:
     participant_id: str
     enrolment: dict[str, Any]
     roles: set[str]
+
+
+def _schedules_in_use(seen: Seen) -> dict[str, set[str]]:
+    """The schedules the cohorts' participants are on: those exist (§3.7)."""
+    found: dict[str, set[str]] = {}
+    for participant in seen.participants:
+        for enrolment in participant["attributes"]["ecf_enrolments"]:
+            found.setdefault(enrolment["cohort"], set()).add(enrolment["schedule_identifier"])
+    return found
 
 
 def _active(seen: Seen) -> dict[str, Iterator[Candidate]]:
