@@ -5,6 +5,7 @@ each action, so that each starts from an active training period."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from typing import Any
 
 import attrs
@@ -24,12 +25,13 @@ def replay_participant_actions(replay: Replay, seen: Seen) -> None:
         sent = _body(course_identifier="ecf-induction", reason="other")
         replay.call(operation, path, status=404, body=sent, scenario="unknown id")
     active = _active(seen)
-    _withdraw_an_ect(replay, next(active.get("ect", iter(())), None))
-    _withdraw_a_mentor(replay, next(active.get("mentor", iter(())), None))
-    _defer_and_resume(replay, next(active.get("ect", iter(())), None))
-    schedules = _schedules_in_use(seen)
-    _change_schedule(replay, next(active.get("ect", iter(())), None), "ect", schedules)
-    _change_schedule(replay, next(active.get("mentor", iter(())), None), "mentor", schedules)
+    _withdraw_an_ect(replay, _next(active, "ect"))
+    _withdraw_a_mentor(replay, _next(active, "mentor"))
+    _defer_and_resume(replay, _next(active, "ect"))
+    in_use = _schedules_in_use(seen)
+    movable = (each for each in active.get("ect", iter(())) if _other_schedules(each, in_use))
+    _change_schedule(replay, next(movable, None), "ect", in_use)
+    _change_schedule(replay, _next(active, "mentor"), "mentor", in_use)
 
 
 def _withdraw_an_ect(replay: Replay, found: Candidate | None) -> None:
@@ -82,13 +84,21 @@ def _defer_and_resume(replay: Replay, found: Candidate | None) -> None:
     again = _body(reason="career-break", course_identifier="ecf-induction")
     defer(again, 422, "participant_id", "§7.14 already deferred")
     resume(_body(course_identifier="ecf-induction"), 422, "participant_id", "§7.15 same day")
+    if replay.server_date is None:
+        replay.missing("§7.15 resuming the next day (needs --server-date)")
+        return
+    tomorrow = f"{replay.today() + timedelta(days=1)}T12:00:00Z"
+    resume = _actor(replay, "resume", found.participant_id, at=tomorrow)
+    got = _enrolment(resume(_body(course_identifier="ecf-induction"), 200, None, "§7.15"), "ect")
+    replay.expect(got is not None and got["training_status"] == "active", "§7.15 active", got)
+    resume(_body(course_identifier="ecf-induction"), 422, "participant_id", "§7.15 already active")
 
 
 def _change_schedule(
     replay: Replay, found: Candidate | None, role: str, in_use: dict[str, set[str]]
 ) -> None:
     if found is None:
-        replay.missing(f"§7.16 an active {role}")
+        replay.missing(f"§7.16 an active {role} whose schedule can change")
         return
     enrolment = found.enrolment
     act, course = _actor(replay, "change-schedule", found.participant_id), COURSES[role]
@@ -100,14 +110,9 @@ def _change_schedule(
     ):
         sent = _body(schedule_identifier=schedule, course_identifier=course)
         act(sent, 422, "schedule_identifier", scenario)
-    if role != "ect" or enrolment["induction_end_date"] is not None:
+    if role != "ect":
         return
-    others = in_use.get(enrolment["cohort"], set()) - {current}
-    others -= {each for each in others if "replacement" in each}
-    if not others:
-        replay.missing("§7.19 another schedule in use in the ECT's cohort")
-        return
-    other = min(others)
+    other = min(_other_schedules(found, in_use))
     changed = act(_body(schedule_identifier=other, course_identifier=course), 200, None, "§7.19")
     got = _enrolment(changed, role)
     replay.expect(got is not None and got["schedule_identifier"] == other, "§7.19", got)
@@ -120,6 +125,17 @@ class Candidate:
     roles: set[str]
 
 
+def _next(active: dict[str, Iterator[Candidate]], role: str) -> Candidate | None:
+    return next(active.get(role, iter(())), None)
+
+
+def _other_schedules(candidate: Candidate, in_use: dict[str, set[str]]) -> set[str]:
+    """Schedules in use in the ECT's cohort that it could move to (not replacement, §3.7)."""
+    enrolment = candidate.enrolment
+    others = in_use.get(enrolment["cohort"], set()) - {enrolment["schedule_identifier"]}
+    return {each for each in others if "replacement" not in each}
+
+
 def _schedules_in_use(seen: Seen) -> dict[str, set[str]]:
     """The schedules the cohorts' participants are on: those exist (§3.7)."""
     found: dict[str, set[str]] = {}
@@ -130,12 +146,15 @@ def _schedules_in_use(seen: Seen) -> dict[str, set[str]]:
 
 
 def _active(seen: Seen) -> dict[str, Iterator[Candidate]]:
-    """Per role, participants whose training in that role is active and under way."""
+    """Per role, participants whose training in that role is active and under way: not
+    yet through their induction or mentor training, whom §3.2 shows as active even once
+    their training has finished."""
     found: dict[str, list[Candidate]] = {}
     for participant in seen.participants:
         for enrolment in participant["attributes"]["ecf_enrolments"]:
             status = (enrolment["training_status"], enrolment["participant_status"])
-            if status == ("active", "active"):
+            completed = enrolment["induction_end_date"] or enrolment["mentor_funding_end_date"]
+            if status == ("active", "active") and not completed:
                 roles = _roles(participant["attributes"])
                 found.setdefault(enrolment["participant_type"], []).append(
                     Candidate(participant["id"], enrolment, roles)
@@ -143,7 +162,7 @@ def _active(seen: Seen) -> dict[str, Iterator[Candidate]]:
     return {role: iter(each) for role, each in found.items()}
 
 
-def _actor(replay: Replay, action: str, participant_id: str) -> Any:
+def _actor(replay: Replay, action: str, participant_id: str, at: str | None = None) -> Any:
     operation = f"PUT /participants/{{id}}/{action}"
     path = f"/participants/{participant_id}/{action}"
 
@@ -151,7 +170,7 @@ def _actor(replay: Replay, action: str, participant_id: str) -> Any:
         body: dict[str, Any], status: int, title: str | None = None, scenario: str = ""
     ) -> dict[str, Any] | None:
         response = replay.call(
-            operation, path, status=status, title=title, body=body, scenario=scenario
+            operation, path, status=status, title=title, body=body, scenario=scenario, at=at
         )
         return response.json()["data"] if response.status_code == 200 == status else None
 

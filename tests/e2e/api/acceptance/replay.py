@@ -61,12 +61,15 @@ class Replay:
         params: dict[str, str] | None = None,
         token: str | None = "",
         scenario: str = "",
+        at: str | None = None,
     ) -> httpx.Response:
         """`operation` names the contract's operation ("PUT /partnerships/{id}") and
-        `path` the concrete one; `token=None` sends no Authorization header."""
+        `path` the concrete one; `token=None` sends no Authorization header, and `at` is
+        another server date for this request alone."""
         method = operation.split()[0]
+        headers = self._headers(token, at or self.server_date)
         response = self.client.request(
-            method, PREFIX + path, json=body, params=params, headers=self._headers(token)
+            method, PREFIX + path, json=body, params=params, headers=headers
         )
         self.answered.add(operation)
         self.requests += 1
@@ -93,8 +96,8 @@ class Replay:
         now = datetime.now(UTC) if self.server_date is None else _instant(self.server_date)
         return now.astimezone(LONDON).date()
 
-    def _headers(self, token: str | None) -> dict[str, str]:
-        headers = {} if self.server_date is None else {"X-With-Server-Date": self.server_date}
+    def _headers(self, token: str | None, server_date: str | None) -> dict[str, str]:
+        headers = {} if server_date is None else {"X-With-Server-Date": server_date}
         sent = self.token if token == "" else token
         if sent is not None:
             headers["Authorization"] = f"Bearer {sent}"
