@@ -1,7 +1,6 @@
 """A lead provider records a declaration (lead-provider-api-v3 §2.3, §4): the checks in
-their order, then one declaration stored per event. A resubmission is refused as a
-duplicate (§4 rule 7, §7 scenario 22); only a request that loses a race to an identical one
-is answered with the declaration that won (§2.3)."""
+their order, then one declaration stored per event, and an identical resubmission answered
+with the declaration it repeats."""
 
 from __future__ import annotations
 
@@ -146,9 +145,11 @@ class DeclarationRecording:
     def record_declaration(
         self, lead_provider_id: int, request: DeclarationRequest, by: Actor
     ) -> uuid.UUID:
-        """The api id of the declaration recorded, or of the identical one that a racing
-        request stored first."""
+        """The api id of the declaration recorded, or of the one this request repeats."""
         participant = self._participant(lead_provider_id, request)
+        repeated = identical(request, participant)
+        if repeated is not None:
+            return self._api_id(repeated)
         problems = problems_with(request, participant, self._clock.now())
         if problems:
             raise DeclarationRefused(problems)

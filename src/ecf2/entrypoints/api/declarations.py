@@ -164,7 +164,7 @@ class DeclarationsController(Controller):
         ],
         declaration_reads: NamedDependency[SqlDeclarationReads],
     ) -> Response[bytes]:
-        """200 with the declaration recorded (or the identical one a racing request stored)."""
+        """200 with the declaration recorded, or the one an identical request recorded."""
         ApiQuery.of(request)
         lead_provider_id = lead_provider_of(actor)
         recording = declaration_recording(clock)
