@@ -1,11 +1,12 @@
 """Declarations made and voided (lead-provider-api-v3 §2.3, §4; §7 scenarios 22 to 24,
 32 to 35), built from declarations the lead provider can already read: voiding one frees
-its event, so the same declaration can be made again, and then refused as a duplicate."""
+its event, so the same declaration can be made again; repeating it exactly answers with it, and a
+different one for the same event is refused as a duplicate."""
 
 from __future__ import annotations
 
 from collections import Counter
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from tests.e2e.api.acceptance.reads import Seen
@@ -63,9 +64,20 @@ def _declare_again(replay: Replay, made: dict[str, Any]) -> None:
         replay.expect(again["attributes"]["state"] == made["state"], "§7.22 state", again)
         shown = replay.data(SHOW, f"{PATH}/{again['id']}")
         replay.expect(shown == again, "the new declaration is shown as made", shown)
+        # The contract's idempotency: an exact resubmission answers with the original.
+        repeat = replay.call(POST, PATH, status=200, body=_body(made), scenario="resubmission")
+        if repeat.status_code == 200:
+            replay.expect(repeat.json()["data"] == again, "the original is returned", repeat)
+    earlier = _one_second_earlier(made["declaration_date"])
+    conflicting = _body({**made, "declaration_date": earlier})
     replay.call(
-        POST, PATH, status=422, title="declaration_type", body=_body(made), scenario="§7.22"
+        POST, PATH, status=422, title="declaration_type", body=conflicting, scenario="§7.22"
     )
+
+
+def _one_second_earlier(stamp: str) -> str:
+    moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")) - timedelta(seconds=1)
+    return moment.isoformat().replace("+00:00", "Z")
 
 
 def _claw_back(replay: Replay, seen: Seen, ours: list[dict[str, Any]]) -> None:
