@@ -16,6 +16,7 @@ from ecf2.adapters.db.queries.api.schools import SqlSchoolReads
 from ecf2.adapters.db.queries.api.statements import SqlStatementReads
 from ecf2.adapters.db.queries.api.transfers import SqlTransferReads
 from ecf2.adapters.db.queries.api.unfunded_mentors import SqlUnfundedMentorReads
+from ecf2.adapters.db.queries.appropriate_body_home import SqlAppropriateBodyHomeReads
 from ecf2.adapters.db.queries.contracts_console import SqlContractsConsoleReads
 from ecf2.adapters.db.queries.declaration_facts import SqlDeclarationFacts
 from ecf2.adapters.db.queries.emails import SqlEmailOutboxReads
@@ -127,6 +128,9 @@ class Container(containers.DeclarativeContainer):
     # Web sessions and the school home page.
     sign_in_reads = providers.Factory(SqlSignInReads, session_factory=session_factory)
     school_home_reads = providers.Factory(SqlSchoolHomeReads, session_factory=session_factory)
+    appropriate_body_home_reads = providers.Factory(
+        SqlAppropriateBodyHomeReads, session_factory=session_factory
+    )
     induction_tutor_reads = providers.Factory(
         SqlInductionTutorReads, session_factory=session_factory
     )

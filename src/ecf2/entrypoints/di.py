@@ -65,6 +65,9 @@ def dependencies(container: Container) -> dict[str, Provide]:
         "actor": Provide(session_actor, sync_to_thread=False),
         "sign_in_reads": Provide(_from(container.sign_in_reads), sync_to_thread=False),
         "school_home_reads": Provide(_from(container.school_home_reads), sync_to_thread=False),
+        "appropriate_body_home_reads": Provide(
+            _from(container.appropriate_body_home_reads), sync_to_thread=False
+        ),
         "induction_tutor_reads": Provide(
             _from(container.induction_tutor_reads), sync_to_thread=False
         ),
