@@ -5,6 +5,8 @@ the yearly induction tutor gate (§2.8)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from litestar import get
@@ -13,7 +15,7 @@ from litestar.params import FromPath, FromQuery, SkipValidation
 from litestar.response import Redirect, Template
 
 from ecf2.adapters.db.queries.listing import Page
-from ecf2.adapters.db.queries.schools import SqlSchoolHomeReads
+from ecf2.adapters.db.queries.schools import PeopleOnPage, SqlSchoolHomeReads
 from ecf2.domain.shared.clock import Clock
 from ecf2.entrypoints.web.induction_status import induction_status_badge
 from ecf2.entrypoints.web.pagination import page_number, pagination
@@ -60,6 +62,16 @@ def _page(name: str, school: School, tab: str, **context: Any) -> Template:
     return Template(f"schools/{name}.html", context=context)
 
 
+def _listed(
+    tab: str, school: School, page: str | None, read: Callable[[Page], PeopleOnPage[Any]]
+) -> Template:
+    """A page of one of the school's lists, `tab` naming both the list and its template."""
+    number = page_number(page)
+    listed = read(Page(number, PER_PAGE))
+    pages = pagination(f"/school/home/{tab}", number, listed.total, PER_PAGE)
+    return _page(tab, school, tab, **{tab: listed.people}, pagination=pages)
+
+
 class SchoolHomeController(GatedSchoolController):
     path = "/school"
 
@@ -75,10 +87,8 @@ class SchoolHomeController(GatedSchoolController):
         clock: InjectedClock,
         page: FromQuery[str | None] = None,
     ) -> Template:
-        number = page_number(page)
-        ects = school_home_reads.ects(school.id, clock.today(), Page(number, PER_PAGE))
-        pages = pagination("/school/home/ects", number, ects.total, PER_PAGE)
-        return _page("ects", school, "ects", ects=ects.people, pagination=pages)
+        reads = partial(school_home_reads.ects, school.id, clock.today())
+        return _listed("ects", school, page, reads)
 
     @get("/home/mentors", sync_to_thread=True)
     def mentors(
@@ -88,10 +98,8 @@ class SchoolHomeController(GatedSchoolController):
         clock: InjectedClock,
         page: FromQuery[str | None] = None,
     ) -> Template:
-        number = page_number(page)
-        mentors = school_home_reads.mentors(school.id, clock.today(), Page(number, PER_PAGE))
-        pages = pagination("/school/home/mentors", number, mentors.total, PER_PAGE)
-        return _page("mentors", school, "mentors", mentors=mentors.people, pagination=pages)
+        reads = partial(school_home_reads.mentors, school.id, clock.today())
+        return _listed("mentors", school, page, reads)
 
     @get("/home/responsibilities", sync_to_thread=False)
     def responsibilities(self, school: School) -> Template:
