@@ -31,7 +31,9 @@ from ecf2.settings import Settings
 URL = os.environ.get(
     "ECF2_BENCH_API_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/ecf2_bench_api"
 )
-TEACHERS, LARGE_SCHOOL_ECTS = 100_000, 300
+# Fewer teachers seed faster (the school benchmark needs only its large school).
+TEACHERS = int(os.environ.get("ECF2_BENCH_TEACHERS", "100000"))
+LARGE_SCHOOL_ECTS = 300
 ECF2 = Path(sys.executable).with_name("ecf2")
 SERVER_ENV = {
     "ECF2_DATABASE_URL": URL,

@@ -2,7 +2,7 @@
 appropriate body's ECTs.
 
 Revision ID: b314be241ba9
-Revises: 9ab3780e64e2
+Revises: 4c77d3826444
 Create Date: 2026-11-23 19:25:46.655331
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "b314be241ba9"
-down_revision: str | Sequence[str] | None = "9ab3780e64e2"
+down_revision: str | Sequence[str] | None = "4c77d3826444"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -10,8 +10,8 @@ import pytest
 from ecf2.adapters.db.queries.admin_teacher_views import Author, TimelineEvent
 from ecf2.adapters.db.queries.listing import Page
 from ecf2.domain.shared.actors import AuthorType
-from ecf2.entrypoints.web.admin.pagination import page_number, pagination
 from ecf2.entrypoints.web.admin.timeline_view import author_text, details
+from ecf2.entrypoints.web.pagination import page_number, pagination
 
 
 @pytest.mark.parametrize(

@@ -17,9 +17,9 @@ from ecf2.adapters.db.queries.admin_teachers import SqlAdminTeacherReads
 from ecf2.domain.shared.clock import Clock
 from ecf2.entrypoints.web.admin.access import ADMIN_DEPENDENCIES, ADMIN_GUARDS, SignedInStaff
 from ecf2.entrypoints.web.admin.navigation import navigation
-from ecf2.entrypoints.web.admin.pagination import page_of, pagination
 from ecf2.entrypoints.web.admin.teacher_view import HELPERS
 from ecf2.entrypoints.web.admin.timeline_view import timeline_entry
+from ecf2.entrypoints.web.pagination import page_of, pagination
 
 InjectedClock = NamedDependency[SkipValidation[Clock]]
 Reads = NamedDependency[SqlAdminTeacherReads]

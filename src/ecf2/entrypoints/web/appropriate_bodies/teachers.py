@@ -19,14 +19,13 @@ from ecf2.adapters.db.queries.appropriate_body_home import (
     PAGE_SIZE,
     SqlAppropriateBodyHomeReads,
 )
-from ecf2.adapters.db.queries.listing import Page
 from ecf2.domain.shared.clock import Clock
 from ecf2.entrypoints.web.appropriate_bodies.access import (
     AppropriateBodyController,
     SignedInAppropriateBody,
 )
 from ecf2.entrypoints.web.induction_status import induction_status_badge
-from ecf2.entrypoints.web.pagination import page_number, pagination
+from ecf2.entrypoints.web.pagination import page_of, pagination
 from ecf2.entrypoints.web.schools.tags import PROGRAMMES
 
 HOME = "/appropriate-body/teachers"
@@ -72,7 +71,7 @@ class AppropriateBodyTeachersController(AppropriateBodyController):
         page: FromQuery[str] = "1",
     ) -> Template:
         search = " ".join(q.split())[:100]
-        current = Page(page_number(page), PAGE_SIZE)
+        current = page_of(page, PAGE_SIZE)
         found = appropriate_body_home_reads.ects(
             appropriate_body.id, search, current, clock.today()
         )
@@ -81,7 +80,7 @@ class AppropriateBodyTeachersController(AppropriateBodyController):
             appropriate_body,
             found=found,
             search=search,
-            pagination=pagination(HOME, current.number, found.pages, q=search),
+            pagination=pagination(HOME, {"q": search} if search else {}, current, found.total),
         )
 
     @get("/{api_id:str}", sync_to_thread=True)
