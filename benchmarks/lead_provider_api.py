@@ -1,6 +1,8 @@
 """The lead provider API under load, over HTTP to `ecf2 serve` on loopback, on PostgreSQL
 holding `ecf2 seed benchmark`'s 100,000 teachers (about half of them Bench Provider A's).
-Run: .venv/bin/python benchmarks/lead_provider_api.py [--reseed]
+Run: .venv/bin/python benchmarks/lead_provider_api.py [--reseed] [--posts-only]
+(--posts-only measures only the POSTs, then deletes the declarations they made, so it can
+be run again and again on the same seeded data.)
 
 Measures, for provider A:
 - GET /api/v3/participants?page[per_page]=100, p50 and p95, beside the same pages fetched
@@ -24,7 +26,16 @@ from typing import Any
 
 import httpx
 import psycopg
-from served import URL, counted_app, ensure_seeded, p50_p95, served, timed
+from served import (
+    URL,
+    counted_app,
+    cpu_seconds,
+    ensure_seeded,
+    p50_p95,
+    served,
+    served_process,
+    timed,
+)
 from sqlalchemy.engine import make_url
 
 from ecf2.entrypoints.benchmark_data import TOKENS
@@ -168,19 +179,48 @@ def report(label: str, figure: str, ratio: float, goal: str) -> None:
     print(f"{label}: {figure}; ratio to goal {ratio:.2f} (goal {goal})")
 
 
+def fresh_participants(connection: psycopg.Connection[Any], lead_provider: int) -> list[Any]:
+    rows = connection.execute(FRESH_SQL, {"lead_provider": lead_provider, "limit": POSTS + 1})
+    fresh = [(row[0], row[1]) for row in rows]
+    if len(fresh) < POSTS + 1:
+        sys.exit("Too few participants left without declarations: run again with --reseed")
+    return fresh
+
+
+def posts_only() -> None:
+    """The POSTs alone; the declarations they made are deleted afterwards."""
+    with psycopg.connect(psycopg_dsn(), autocommit=True) as connection:
+        fresh = fresh_participants(connection, provider_a(connection))
+        row = connection.execute("SELECT coalesce(max(id), 0) FROM declarations").fetchone()
+        assert row is not None
+        try:
+            with served_process() as (base, server):
+                before = cpu_seconds(server)
+                rate, refused = post_declarations(base, fresh[:POSTS])
+                cpu_ms = (cpu_seconds(server) - before) * 1000 / POSTS
+            counts = statements_per_request(fresh[POSTS])
+        finally:
+            connection.execute("DELETE FROM events WHERE declaration_id > %s", row)
+            connection.execute("DELETE FROM declarations WHERE id > %s", row)
+    report(
+        f"POST declarations, {CLIENTS} clients",
+        f"{rate:.0f} a second ({refused} refused of {POSTS})",
+        POSTS_GOAL / rate,
+        "150 a second",
+    )
+    print(f"the server's CPU time per POST: {cpu_ms:.1f} ms")
+    print(f"SQL statements per POST: {counts['POST participant-declarations']}")
+
+
 def main() -> None:
     ensure_seeded("--reseed" in sys.argv)
+    if "--posts-only" in sys.argv:
+        posts_only()
+        return
     with psycopg.connect(psycopg_dsn(), autocommit=True) as connection:
         lead_provider = provider_a(connection)
         raw = raw_timings(connection, lead_provider)
-        fresh = [
-            (row[0], row[1])
-            for row in connection.execute(
-                FRESH_SQL, {"lead_provider": lead_provider, "limit": POSTS + 1}
-            )
-        ]
-    if len(fresh) < POSTS + 1:
-        sys.exit("Too few participants left without declarations: run again with --reseed")
+        fresh = fresh_participants(connection, lead_provider)
     with served() as base:
         page = page_timings(base)
         sync_s, participants, pages = full_sync(base)

@@ -31,7 +31,9 @@ from ecf2.settings import Settings
 URL = os.environ.get(
     "ECF2_BENCH_API_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/ecf2_bench_api"
 )
-TEACHERS, LARGE_SCHOOL_ECTS = 100_000, 300
+# Fewer teachers seed faster (the school benchmark needs only its large school).
+TEACHERS = int(os.environ.get("ECF2_BENCH_TEACHERS", "100000"))
+LARGE_SCHOOL_ECTS = 300
 ECF2 = Path(sys.executable).with_name("ecf2")
 SERVER_ENV = {
     "ECF2_DATABASE_URL": URL,
@@ -75,6 +77,19 @@ def free_port() -> int:
 @contextmanager
 def served() -> Iterator[str]:
     """`ecf2 serve` on loopback; yields its base URL once it answers."""
+    with served_process() as (base, _process):
+        yield base
+
+
+def cpu_seconds(process: subprocess.Popen[bytes]) -> float:
+    """The CPU time the process has used so far, user and system (Linux's /proc)."""
+    fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@contextmanager
+def served_process() -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """`ecf2 serve` on loopback; yields its base URL once it answers, and its process."""
     port = free_port()
     env = os.environ | SERVER_ENV
     process = subprocess.Popen(
@@ -86,7 +101,7 @@ def served() -> Iterator[str]:
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_for(base)
-        yield base
+        yield base, process
     finally:
         process.terminate()
         process.wait(timeout=30)

@@ -50,6 +50,7 @@ pytest_plugins = [
     "tests.features.steps.induction_tutor",
     "tests.features.steps.change_ect_details",
     "tests.features.steps.change_training_programme",
+    "tests.features.steps.audit_trail",
     "tests.features.steps.payments",
     "tests.features.steps.payments_outcomes",
     "tests.features.steps.funding_eligibility",

@@ -73,6 +73,36 @@ Feature: A school registers a new mentor for an ECT
       Given Maria Lopez was a mentor at "Oakfield House" from 1 September 2023 to 31 July 2025
       When "Hilltop Primary" looks for TRN "7000010" born on 10 May 1980 to mentor Kirsty Mclean
       Then the school is asked about a mentor who mentored before
+      And the mentor has not had mentor training before
+
+  Rule: A teacher already mentoring at the school is not registered again but can still be made the ECT's mentor
+
+    Scenario: Making a teacher already mentoring at the school the ECT's mentor
+      Given Maria Lopez has been a mentor at "Hilltop Primary" since 1 September 2024 with email "maria@school.example"
+      When "Hilltop Primary" assigns Maria Lopez to mentor Kirsty Mclean
+      Then Maria Lopez mentors Kirsty Mclean from 21 August 2026
+      And Maria Lopez is a mentor at "Hilltop Primary" from 1 September 2024
+      And Maria Lopez has no mentor training at "Hilltop Primary"
+
+  Rule: A mentor trained before is shown that training, and keeps its contract period for the choice of lead provider
+
+    Scenario: The school is shown the mentor's latest mentor training
+      Given Maria Lopez was a mentor at "Oakfield House" from 1 September 2025 to 31 March 2026, trained by "Ambition Institute" in 2025
+      When "Hilltop Primary" looks for TRN "7000010" born on 10 May 1980 to mentor Kirsty Mclean
+      Then the school is asked about a mentor who mentored before
+      And the mentor has had mentor training before
+      When "Hilltop Primary" asks about Maria Lopez's previous mentor training
+      Then it was at "Oakfield House" with "Ambition Institute", delivery partner not confirmed
+
+    Scenario Outline: The lead providers that can train the mentor are those of their contract period
+      Given <history>
+      When "Hilltop Primary" asks which lead providers can train mentor Maria Lopez from 1 September 2026
+      Then "Best Practice Network" <verdict> train them
+
+      Examples:
+        | history                                                                                                                         | verdict |
+        | Maria Lopez was a mentor at "Oakfield House" from 1 September 2025 to 31 March 2026, trained by "Ambition Institute" in 2025 | can     |
+        | Maria Lopez was a mentor at "Oakfield House" from 1 September 2025 to 31 March 2026                                            | cannot  |
 
   Rule: A new mentor eligible for funding trains with the ECT's lead provider, or one the school chooses, from today
 
@@ -142,9 +172,29 @@ Feature: A school registers a new mentor for an ECT
         | 21 December 2026  | accepted                                 |
         | 22 December 2026  | refused as too far ahead                 |
 
+  Rule: A mentorship may start before today only for a mentor moving here and an ECT never mentored (scenario 24)
+
     Scenario: A mentor moving here may be back-dated for an ECT never mentored
+      Given Maria Lopez has been a mentor at "Oakfield House" since 1 September 2024 with email "maria@school.example"
       When "Hilltop Primary" registers Maria Lopez to mentor Kirsty Mclean from 1 August 2026, at this school only
       Then Maria Lopez mentors Kirsty Mclean from 1 August 2026
+
+    Scenario: A mentor who mentored elsewhere before may be back-dated for an ECT never mentored
+      Given Maria Lopez was a mentor at "Oakfield House" from 1 September 2023 to 31 July 2025
+      When "Hilltop Primary" registers Maria Lopez to mentor Kirsty Mclean from 1 August 2026
+      Then Maria Lopez mentors Kirsty Mclean from 1 August 2026
+
+    Scenario: An ECT who has had a mentor gets the new one from today
+      Given Maria Lopez has been a mentor at "Oakfield House" since 1 September 2024 with email "maria@school.example"
+      And TRS knows Sam Green, TRN "7000040", born 7 March 1996, NINO "JS000040A"
+      And Sam Green has been an ECT at "Hilltop Primary" since 1 September 2025 and mentored
+      When "Hilltop Primary" registers Maria Lopez to mentor Sam Green from 1 August 2026, at this school only
+      Then Maria Lopez mentors Sam Green from 21 August 2026
+
+    Scenario: A mentor staying at their other school as well mentors from today
+      Given Maria Lopez has been a mentor at "Oakfield House" since 1 September 2024 with email "maria@school.example"
+      When "Hilltop Primary" registers Maria Lopez to mentor Kirsty Mclean from 1 August 2026, at another school as well
+      Then Maria Lopez mentors Kirsty Mclean from 21 August 2026
 
   Rule: Registration follows the contract periods open for it
 

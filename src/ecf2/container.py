@@ -6,6 +6,7 @@ from dependency_injector import containers, providers
 
 from ecf2.adapters.db.engine import make_engine, make_session_factory
 from ecf2.adapters.db.mentor_completion import SqlMentorCompletion
+from ecf2.adapters.db.queries.admin_teachers import SqlAdminTeacherReads
 from ecf2.adapters.db.queries.api.access import SqlApiAccess
 from ecf2.adapters.db.queries.api.declarations import SqlDeclarationReads
 from ecf2.adapters.db.queries.api.delivery_partners import SqlDeliveryPartnerReads
@@ -15,6 +16,7 @@ from ecf2.adapters.db.queries.api.schools import SqlSchoolReads
 from ecf2.adapters.db.queries.api.statements import SqlStatementReads
 from ecf2.adapters.db.queries.api.transfers import SqlTransferReads
 from ecf2.adapters.db.queries.api.unfunded_mentors import SqlUnfundedMentorReads
+from ecf2.adapters.db.queries.appropriate_body_home import SqlAppropriateBodyHomeReads
 from ecf2.adapters.db.queries.contracts_console import SqlContractsConsoleReads
 from ecf2.adapters.db.queries.declaration_facts import SqlDeclarationFacts
 from ecf2.adapters.db.queries.emails import SqlEmailOutboxReads
@@ -131,6 +133,9 @@ class Container(containers.DeclarativeContainer):
     # Web sessions and the school home page.
     sign_in_reads = providers.Factory(SqlSignInReads, session_factory=session_factory)
     school_home_reads = providers.Factory(SqlSchoolHomeReads, session_factory=session_factory)
+    appropriate_body_home_reads = providers.Factory(
+        SqlAppropriateBodyHomeReads, session_factory=session_factory
+    )
     induction_tutor_reads = providers.Factory(
         SqlInductionTutorReads, session_factory=session_factory
     )
@@ -222,6 +227,8 @@ class Container(containers.DeclarativeContainer):
     contracts_console_reads = providers.Factory(
         SqlContractsConsoleReads, session_factory=session_factory
     )
+    # The DfE staff console's teacher pages.
+    admin_teacher_reads = providers.Factory(SqlAdminTeacherReads, session_factory=session_factory)
 
 
 def build_container(settings: Settings | None = None) -> Container:

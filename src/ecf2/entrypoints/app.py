@@ -14,7 +14,9 @@ from ecf2.entrypoints.errors import EXCEPTION_HANDLERS
 from ecf2.entrypoints.health import healthcheck
 from ecf2.entrypoints.web.admin.access import FINANCE_EXCEPTION_HANDLERS
 from ecf2.entrypoints.web.admin.home import AdminHomeController, FinanceHomeController
+from ecf2.entrypoints.web.admin.teachers import TeachersController
 from ecf2.entrypoints.web.api_guidance import ApiGuidanceController, swagger_ui
+from ecf2.entrypoints.web.appropriate_bodies.teachers import AppropriateBodyTeachersController
 from ecf2.entrypoints.web.demo_emails import demo_emails
 from ecf2.entrypoints.web.dfe_sign_in import DfeSignInController
 from ecf2.entrypoints.web.finance.adjustments import AdjustmentsController
@@ -54,11 +56,13 @@ def create_app(container: Container | None = None) -> Litestar:
             DfeSignInController,
             demo_emails,
             SchoolHomeController,
+            AppropriateBodyTeachersController,
             ContractPeriodsController,
             MilestonesController,
             ActiveLeadProvidersController,
             ContractsController,
             AdminHomeController,
+            TeachersController,
             FinanceHomeController,
             StatementsController,
             AdjustmentsController,

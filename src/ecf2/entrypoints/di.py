@@ -65,12 +65,16 @@ def dependencies(container: Container) -> dict[str, Provide]:
         "actor": Provide(session_actor, sync_to_thread=False),
         "sign_in_reads": Provide(_from(container.sign_in_reads), sync_to_thread=False),
         "school_home_reads": Provide(_from(container.school_home_reads), sync_to_thread=False),
+        "appropriate_body_home_reads": Provide(
+            _from(container.appropriate_body_home_reads), sync_to_thread=False
+        ),
         "induction_tutor_reads": Provide(
             _from(container.induction_tutor_reads), sync_to_thread=False
         ),
         "school_sign_ins": Provide(_from(container.school_sign_ins), sync_to_thread=False),
         "dfe_sign_in": Provide(_from(container.dfe_sign_in), sync_to_thread=False),
         "email_outbox_reads": Provide(_from(container.email_outbox_reads), sync_to_thread=False),
+        "admin_teacher_reads": Provide(_from(container.admin_teacher_reads), sync_to_thread=False),
         # The finance console.
         "finance_console_reads": Provide(
             _from(container.finance_console_reads), sync_to_thread=False

@@ -177,6 +177,11 @@ def test_after_sign_in_the_page_first_asked_for_is_shown(client):
 def test_an_appropriate_body_user_goes_to_their_teachers(client):
     redirect = client.get(callback_for(client, "jamie"), follow_redirects=False)
     assert redirect.headers["location"] == "/appropriate-body/teachers"
+    home = client.get("/appropriate-body/teachers")
+    assert home.status_code == 200
+    assert is_gov_uk_page(home)
+    assert "Test Jamie, Ashfield Teaching School Hub" in home.text
+    assert "Early career teachers" in home.text
 
 
 def test_signing_out_ends_the_dfe_sign_in_session_too(client, dsi):

@@ -17,7 +17,6 @@ from ecf2.domain.participants.sign_in import SchoolSignInService
 from ecf2.entrypoints.app import create_app
 from ecf2.entrypoints.auth import (
     SESSION_COOKIE,
-    appropriate_body_user_required,
     dfe_staff_user_required,
 )
 from ecf2.settings import Settings
@@ -41,6 +40,7 @@ from tests.e2e.web.demo_site import (
 AB_USER = "jamie.fletcher@inductions.example.org"
 STAFF_USER = "alex.morgan@education.gov.uk"
 TWO_ROLES = "kai.osei@inductions.example.org"
+AB_HOME = "/appropriate-body/teachers"
 
 
 @get("/admin/guard-check", guards=[dfe_staff_user_required], sync_to_thread=False)
@@ -48,17 +48,11 @@ def admin_page() -> str:
     return "an admin page"
 
 
-@get("/appropriate-body/guard-check", guards=[appropriate_body_user_required], sync_to_thread=False)
-def appropriate_body_page() -> str:
-    return "an appropriate body page"
-
-
 @pytest.fixture
 def guarded(app: Litestar) -> Litestar:  # noqa: F811
-    """Stand-ins for the admin and appropriate body pages, behind the real guards."""
+    """A stand-in admin page, behind the real guard."""
     if not getattr(app.state, "guarded", False):
         app.register(admin_page)
-        app.register(appropriate_body_page)
         app.state.guarded = True
     return app
 
@@ -79,10 +73,15 @@ def test_start_now_leads_to_persona_sign_in(client):
     personas = client.get("/personas")
     assert personas.status_code == 200
     assert is_gov_uk_page(personas)
-    assert "Sign in as Ava Thomas" in personas.text
-    # Appropriate bodies' pages are not built yet: their personas wait.
-    for name in ("Jamie Fletcher", "Kai Osei"):
-        assert f"Sign in as {name}" not in personas.text
+    for heading in (
+        "School users",
+        "Appropriate body users",
+        "DfE staff",
+        "Users with several roles",
+    ):
+        assert heading in personas.text
+    for name in ("Ava Thomas", "Jamie Fletcher", "Alex Morgan", "Kai Osei"):
+        assert f"Sign in as {name}" in personas.text
 
 
 def test_a_school_persona_signs_in_and_the_sign_in_is_recorded(client, engine):  # noqa: F811
@@ -137,7 +136,7 @@ def test_after_sign_in_the_page_first_asked_for_is_shown(client):
 
 
 def test_other_personas_land_on_their_roles_home(client):
-    assert sign_in(client, AB_USER).headers["location"] == "/appropriate-body/teachers"
+    assert sign_in(client, AB_USER).headers["location"] == AB_HOME
     post_form(client, "/sign-out", page="/personas")
     assert sign_in(client, STAFF_USER).headers["location"] == "/admin"
 
@@ -221,34 +220,36 @@ def test_idle_admin_pages_go_to_sign_in_and_others_to_the_start(guarded, client,
     clock.advance(timedelta(hours=2, minutes=1))
     assert _location(client, "/admin/guard-check") == "/sign-in"
     sign_in(client, AB_USER)
-    assert client.get("/appropriate-body/guard-check").text == "an appropriate body page"
+    assert client.get(AB_HOME, follow_redirects=False).status_code == 200
     clock.advance(timedelta(hours=2, minutes=1))
-    assert _location(client, "/appropriate-body/guard-check") == "/"
+    assert _location(client, AB_HOME) == "/"
 
 
 def test_pages_of_another_role_send_the_user_home(guarded, client):
     assert _location(client, "/admin/guard-check") == "/sign-in"
-    assert _location(client, "/appropriate-body/guard-check") == "/"
+    assert _location(client, AB_HOME) == "/"
     sign_in(client)
     assert _location(client, "/admin/guard-check") == "/school/home"
-    assert _location(client, "/appropriate-body/guard-check") == "/school/home"
     post_form(client, "/sign-out", page="/school/home/ects")
     sign_in(client, AB_USER)
-    assert _location(client, "/school/home/ects") == "/appropriate-body/teachers"
+    assert _location(client, "/school/home/ects") == AB_HOME
+    assert _location(client, "/admin/guard-check") == AB_HOME
 
 
 def test_a_user_with_two_roles_starts_at_the_school_and_can_switch(guarded, client, engine):  # noqa: F811
     before = sign_ins_recorded(engine, TWO_ROLES)
     assert sign_in(client, TWO_ROLES).headers["location"] == "/school/home"
     assert sign_ins_recorded(engine, TWO_ROLES) == before + 1
-    assert _location(client, "/appropriate-body/guard-check") == "/school/home"
+    assert _location(client, AB_HOME) == "/school/home"
     page = client.get("/switch-role")
     assert page.status_code == 200
     assert "Switch to Ashfield Teaching School Hub" in page.text
     switched = post_form(client, "/switch-role", page="/switch-role")
-    assert switched.headers["location"] == "/appropriate-body/teachers"
-    assert client.get("/appropriate-body/guard-check").text == "an appropriate body page"
-    assert _location(client, "/school/home/ects") == "/appropriate-body/teachers"
+    assert switched.headers["location"] == AB_HOME
+    home = client.get(AB_HOME, follow_redirects=False)
+    assert home.status_code == 200
+    assert "Kai Osei, Ashfield Teaching School Hub" in home.text
+    assert _location(client, "/school/home/ects") == AB_HOME
     back = post_form(client, "/switch-role", page="/switch-role")
     assert back.headers["location"] == "/school/home"
     assert client.get("/school/home/ects", follow_redirects=False).status_code == 200

@@ -18,7 +18,11 @@ from ecf2.domain.participants import (
 )
 from ecf2.domain.participants.mentor_assignment import AssignMentor, MentorAssignmentService
 from ecf2.domain.participants.mentor_registration import MentorHistory, MentorRegistrationBlock
-from ecf2.domain.participants.register_mentor_commands import FoundMentor, RegisterMentor
+from ecf2.domain.participants.register_mentor_commands import (
+    FoundMentor,
+    PreviousMentorTraining,
+    RegisterMentor,
+)
 from ecf2.domain.participants.report_mentor_leaving import MentorLeavingService
 from ecf2.domain.participants.values import MentorIneligibilityReason
 from ecf2.domain.shared.errors import NotFound
@@ -30,14 +34,31 @@ from tests.features.steps.register_ect_world import RegistrationWorld
 # Givens.
 
 
-@given(parsers.parse('{name} was a mentor at "{school}" from {start} to {end}'))
-def was_mentor(world: RegistrationWorld, names, name: str, school: str, start: str, end: str):
-    teacher = _teacher(world, names, name)
-    teacher.add_mentor_placement(
-        MentorAtSchoolPeriod(
-            school_id=world.schools[school], started_on=a_day(start), finished_on=a_day(end)
-        )
+@given(
+    parsers.re(
+        rf'(?P<name>\w+ \w+) was a mentor at "(?P<school>[^"]+)" from (?P<start>{DAY}) '
+        rf"to (?P<end>{DAY})"
+        r'(?:, trained by "(?P<lp>[^"]+)" in (?P<year>\d{4}))?$'
     )
+)
+def was_mentor(world: RegistrationWorld, names, name, school, start, end, lp, year) -> None:
+    teacher = _teacher(world, names, name)
+    placement = MentorAtSchoolPeriod(
+        school_id=world.schools[school], started_on=a_day(start), finished_on=a_day(end)
+    )
+    teacher.add_mentor_placement(placement)
+    if lp:
+        teacher.add_training_period(
+            placement,
+            TrainingPeriod(
+                role=TrainingRole.MENTOR,
+                training_programme=TrainingProgramme.PROVIDER_LED,
+                started_on=a_day(start),
+                finished_on=a_day(end),
+                expression_of_interest_id=world.active_lead_provider_id(lp, int(year)),
+                schedule_id=world.schedule_id(int(year), "ecf-standard-september"),
+            ),
+        )
     _save(world, teacher)
 
 
@@ -142,6 +163,26 @@ def registers_mentor(world: RegistrationWorld, names, school, name, ect, start, 
     return attempt(lambda: world.mentor_service.register_mentor(command, world.actor))
 
 
+@when(
+    parsers.parse('"{school}" asks about {name}\'s previous mentor training'),
+    target_fixture="outcome",
+)
+def asks_previous_training(world: RegistrationWorld, names, school: str, name: str) -> Outcome:
+    return attempt(lambda: world.mentor_service.previous_training(Trn(names[name])))
+
+
+@when(
+    parsers.parse('"{school}" asks which lead providers can train mentor {name} from {day}'),
+    target_fixture="outcome",
+)
+def asks_lead_providers(world: RegistrationWorld, names, school: str, name: str, day: str):
+    return attempt(
+        lambda: world.mentor_service.lead_providers_for(
+            world.schools[school], Trn(names[name]), a_day(day)
+        )
+    )
+
+
 @when(parsers.parse('"{school}" starts registering a mentor'), target_fixture="outcome")
 def starts_registering_mentor(world: RegistrationWorld, school: str) -> Outcome:
     return attempt(world.mentor_service.registration_closed)
@@ -183,6 +224,32 @@ _HISTORIES = {
 @then(parsers.parse("the school is asked about a mentor {history}"))
 def asked_about(outcome: Outcome, history: str) -> None:
     assert _found(outcome).history is _HISTORIES[history]
+
+
+@then(parsers.parse("the mentor {verdict} had mentor training before"))
+def trained_before(outcome: Outcome, verdict: str) -> None:
+    assert _found(outcome).previously_trained is (verdict == "has")
+
+
+@then(
+    parsers.parse(
+        'it was at "{school}" with "{lp}", delivery partner {partner}',
+    )
+)
+def previous_training_was(outcome: Outcome, school: str, lp: str, partner: str) -> None:
+    assert outcome.error is None, outcome.error
+    previous = outcome.value
+    assert isinstance(previous, PreviousMentorTraining)
+    assert (previous.school_name, previous.lead_provider_name) == (school, lp)
+    expected = None if partner == "not confirmed" else partner.strip('"')
+    assert previous.delivery_partner_name == expected
+
+
+@then(parsers.parse('"{lp}" {verdict} train them'))
+def lead_provider_can_train(world: RegistrationWorld, outcome: Outcome, lp: str, verdict: str):
+    assert outcome.error is None, outcome.error
+    offered = world.lead_providers[lp] in {option.id for option in outcome.value}
+    assert offered is (verdict == "can")
 
 
 _REFUSALS = {

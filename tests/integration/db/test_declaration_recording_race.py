@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 import uuid
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -57,9 +57,6 @@ class _AllReadFirst:
             self._waited.done = True
             self._barrier.wait()
         return found
-
-    def mentorship_period(self, training_period_id: int, on: date) -> int | None:
-        return self._facts.mentorship_period(training_period_id, on)
 
 
 @pytest.mark.postgres

@@ -20,11 +20,13 @@ from ecf2.domain.participants.mentor_registration import (
     MentorHistory,
     MentorRegistrationBlock,
     MentorshipStart,
+    latest_mentor_training,
     mentor_changes_closed,
     mentor_gets_training,
     mentor_history,
     mentor_registration_block,
     mentor_start_date_limits,
+    mentor_transferring,
 )
 from ecf2.domain.participants.teacher_record import TeacherAlert, TeacherRecord
 from ecf2.domain.participants.values import MentorIneligibilityReason, TrsInductionStatus
@@ -120,6 +122,38 @@ def test_mentorship_start_is_back_dated_only_for_a_transfer_to_a_never_mentored_
     assert transfer.on(TODAY) == date(2026, 8, 1)
     mentored_before = MentorshipStart(date(2025, 9, 1), date(2026, 8, 1), True, False)
     assert mentored_before.on(TODAY) == TODAY
+
+
+def test_a_mentor_moving_here_after_mentoring_before_is_transferring():
+    assert mentor_transferring(MentorHistory.MENTOR_ELSEWHERE, only_this_school=True)
+    assert mentor_transferring(MentorHistory.PREVIOUSLY_A_MENTOR, only_this_school=True)
+    assert not mentor_transferring(MentorHistory.MENTOR_ELSEWHERE, only_this_school=False)
+    assert not mentor_transferring(MentorHistory.NEVER_A_MENTOR, only_this_school=True)
+
+
+def test_the_latest_mentor_training_is_the_one_started_last_at_any_school():
+    earlier, later = (
+        placed(THERE, date(2022, 9, 1), date(2024, 7, 31)),
+        placed(HERE, date(2025, 9, 1)),
+    )
+    teacher = mentor(earlier, later)
+    assert latest_mentor_training(teacher) is None
+    for placement in (later, earlier):
+        teacher.add_training_period(
+            placement,
+            TrainingPeriod(
+                role=TrainingRole.MENTOR,
+                training_programme=TrainingProgramme.PROVIDER_LED,
+                started_on=placement.started_on,
+                finished_on=placement.finished_on,
+                expression_of_interest_id=1,
+                schedule_id=1,
+            ),
+        )
+    found = latest_mentor_training(teacher)
+    assert found is not None
+    assert (found[0], found[1].started_on) == (later, date(2025, 9, 1))
+    assert latest_mentor_training(None) is None
 
 
 def test_mentor_changes_close_in_the_first_fortnight_of_june():

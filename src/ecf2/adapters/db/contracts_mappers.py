@@ -57,7 +57,7 @@ DELIVERY_PARTNER_FIELDS = ("name", "api_id", "created_at", "api_updated_at")
 LPDP_FIELDS = ("active_lead_provider_id", "delivery_partner_id", "api_id")
 SCHOOL_PARTNERSHIP_FIELDS = (
     "school_id", "lead_provider_delivery_partnership_id", "api_id", "created_at",
-    "api_updated_at",
+    "api_updated_at", "confirmed_by_id",
 )  # fmt: skip
 API_TOKEN_FIELDS = (
     "lead_provider_id", "token_digest", "description", "created_at", "last_used_at",

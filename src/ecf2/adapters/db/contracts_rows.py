@@ -23,6 +23,11 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ecf2.adapters.db.base import PERIOD_CHECK, Base, enum_column, no_overlap, version_column
 from ecf2.adapters.db.constraints import explain
+from ecf2.domain.contracts.partnership_rules import (
+    ALREADY_CONFIRMED,
+    ONE_CONFIRMED_PER_LEAD_PROVIDER,
+    ONE_PER_DELIVERY_PARTNER,
+)
 from ecf2.domain.contracts.schedules import ScheduleIdentifier
 from ecf2.domain.shared.declaration_types import DeclarationType
 
@@ -133,7 +138,13 @@ class SchoolPartnershipRow(Base):
     __tablename__ = "school_partnerships"
     __table_args__ = (
         UniqueConstraint(
-            "school_id", "lead_provider_delivery_partnership_id", name="uq_school_partnerships_pair"
+            "school_id", "lead_provider_delivery_partnership_id", name=ONE_PER_DELIVERY_PARTNER
+        ),
+        # Two lead provider requests racing for the same school and cohort: one wins (§5.1).
+        UniqueConstraint(
+            "school_id",
+            "confirmed_by_id",
+            name=ONE_CONFIRMED_PER_LEAD_PROVIDER,
         ),
     )
 
@@ -145,6 +156,7 @@ class SchoolPartnershipRow(Base):
     api_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
     created_at: Mapped[datetime]
     api_updated_at: Mapped[datetime] = mapped_column(index=True)
+    confirmed_by_id: Mapped[int | None] = mapped_column(ForeignKey("active_lead_providers.id"))
     version: Mapped[int] = version_column()
     __mapper_args__ = {"version_id_col": version}
 
@@ -228,10 +240,11 @@ explain(
     "This lead provider already works with this delivery partner in this contract period",
 )
 explain(
-    "uq_school_partnerships_pair",
+    ONE_PER_DELIVERY_PARTNER,
     "delivery_partner_id",
     "This school is already in partnership with this lead provider and delivery partner",
 )
+explain(ONE_CONFIRMED_PER_LEAD_PROVIDER, *ALREADY_CONFIRMED)
 explain("uq_schedules_identifier", "identifier", "This contract period already has this schedule")
 explain("uq_milestones_type", "declaration_type", "This schedule already has this milestone")
 explain(

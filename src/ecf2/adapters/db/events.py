@@ -77,22 +77,25 @@ _LINK_COLUMNS = {link: f"{link}_id" for link in SUBJECT_LINKS} | {
 }
 
 
-def event_row(event: DomainEvent, created_at: datetime) -> EventRow:
+def event_values(event: DomainEvent, created_at: datetime) -> dict[str, Any]:
+    """The events row of a domain event, by column name, every link column present so that
+    one INSERT can write many events."""
     author = event.author
-    row = EventRow(
-        event_type=event.event_type,
-        heading=event.heading,
-        body=event.body,
-        happened_at=event.happened_at,
-        created_at=created_at,
-        author_type=author.type,
-        author_id=None if author.id is None else str(author.id),
-        author_email=author.email,
-        author_name=author.name,
-        modifications=list(event.modifications),
-        metadata_=event.metadata or {"modifications": list(event.modifications)},
-        zendesk_ticket_id=event.zendesk_ticket_id,
-    )
+    links = dict.fromkeys(_LINK_COLUMNS.values())
     for link, subject_id in event.subject_ids().items():
-        setattr(row, _LINK_COLUMNS[link], subject_id)
-    return row
+        links[_LINK_COLUMNS[link]] = subject_id
+    return {
+        "event_type": event.event_type,
+        "heading": event.heading,
+        "body": event.body,
+        "happened_at": event.happened_at,
+        "created_at": created_at,
+        "author_type": author.type,
+        "author_id": None if author.id is None else str(author.id),
+        "author_email": author.email,
+        "author_name": author.name,
+        "modifications": list(event.modifications),
+        "metadata": event.metadata or {"modifications": list(event.modifications)},
+        "zendesk_ticket_id": event.zendesk_ticket_id,
+        **links,
+    }

@@ -6,12 +6,13 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Any, Self
 
+from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from ecf2.adapters.db.constraints import refusal_for
-from ecf2.adapters.db.events import event_row
+from ecf2.adapters.db.events import EventRow, event_values
 from ecf2.adapters.db.registry import repository_classes
 from ecf2.adapters.db.repository import SqlRepository
 from ecf2.domain.shared.clock import Clock
@@ -94,6 +95,8 @@ class SqlAlchemyUnitOfWork:
         for repository in self._repositories.values():
             events.extend(repository.collect_events())
         now = self._clock.now()
-        self.session.add_all(event_row(event, created_at=now) for event in events)
-        self.session.flush()
+        if events:
+            # One INSERT for them all, past the ORM: nothing reads the rows back.
+            rows = [event_values(event, created_at=now) for event in events]
+            self.session.execute(insert(EventRow.__table__), rows)
         self.committed_events = events

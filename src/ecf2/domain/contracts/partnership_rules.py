@@ -20,6 +20,13 @@ COHORT = "contract_period_year"
 SCHOOL = "school_api_id"
 DELIVERY_PARTNER = "delivery_partner_api_id"
 _YEAR = re.compile(r"^\d+$")
+# The database's guards against two requests racing past the check below (§5.1).
+ONE_CONFIRMED_PER_LEAD_PROVIDER = "uq_school_partnerships_confirmed_once"
+ONE_PER_DELIVERY_PARTNER = "uq_school_partnerships_pair"
+ALREADY_CONFIRMED: Problem = (
+    SCHOOL,
+    "You already have a confirmed partnership with this school for this cohort.",
+)
 
 
 def given(value: str | None) -> bool:
@@ -69,10 +76,7 @@ def school_problem(request: PartnershipRequest, facts: NewPartnershipFacts) -> P
     if not school.eligible:
         return (SCHOOL, "This school is not eligible for DfE funding at present.")
     if school.partnered_with_lead_provider:
-        return (
-            SCHOOL,
-            "You already have a confirmed partnership with this school for this cohort.",
-        )
+        return ALREADY_CONFIRMED
     if school.school_led_only:
         return (SCHOOL, "This school has registered only school-led participants for this cohort.")
     return None

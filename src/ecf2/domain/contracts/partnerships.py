@@ -68,6 +68,10 @@ class SchoolPartnership:
         default=attrs.Factory(lambda self: self.created_at, takes_self=True)
     )
     api_id: uuid.UUID = attrs.field(factory=new_api_id)
+    # The active lead provider that confirmed it through the API, which allows one per
+    # lead provider, school and cohort (lead-provider-api-v3 §5.1, §6); unset when it was
+    # reused from a previous year at registration (participants-and-schools §1.10).
+    confirmed_by_id: int | None = None
     id: int | None = None
     version: int = 1
     pending_events: list[DomainEvent] = attrs.field(factory=list, eq=False, repr=False)

@@ -10,6 +10,9 @@ from collections.abc import Callable
 from ecf2.domain.contracts.expressions_of_interest import InterestedTraining, joining
 from ecf2.domain.contracts.partnership_facts import PartnershipFacts, PartnershipRequest
 from ecf2.domain.contracts.partnership_rules import (
+    ALREADY_CONFIRMED,
+    ONE_CONFIRMED_PER_LEAD_PROVIDER,
+    ONE_PER_DELIVERY_PARTNER,
     Problem,
     problems_with_new_partnership,
     problems_with_partnership_change,
@@ -20,7 +23,7 @@ from ecf2.domain.contracts.partnerships import SchoolPartnership
 from ecf2.domain.contracts.ports import PartnershipsUnitOfWork
 from ecf2.domain.shared.actors import Actor
 from ecf2.domain.shared.clock import Clock
-from ecf2.domain.shared.errors import DomainError, NotFound
+from ecf2.domain.shared.errors import DomainError, NotFound, RuleBroken
 from ecf2.domain.shared.events import DomainEvent
 
 UowFactory = Callable[[], PartnershipsUnitOfWork]
@@ -62,6 +65,7 @@ class ProviderPartnerships:
             school_id=facts.school.school_id,
             lead_provider_delivery_partnership_id=facts.lead_provider_delivery_partnership_id,
             created_at=now,
+            confirmed_by_id=facts.active_lead_provider_id,
         )
         with self._uow() as uow:
             uow.school_partnerships.add(partnership)
@@ -73,7 +77,7 @@ class ProviderPartnerships:
                 training.join(partnership, now=now)
                 uow.interested_training.save(training)
                 uow.record(_assigned(training, partnership, by))
-            uow.commit()
+            _commit_unless_raced(uow)
         return partnership.api_id
 
     def change_delivery_partner(
@@ -102,6 +106,17 @@ class ProviderPartnerships:
             uow.partnership_dependants.touch(partnership.id or 0, now)
             uow.record(_moved(partnership, before, by))
             uow.commit()
+
+
+def _commit_unless_raced(uow: PartnershipsUnitOfWork) -> None:
+    """A request that loses a race to another for the same school and cohort is refused
+    as the check would have refused it, had it come second (§5.1)."""
+    try:
+        uow.commit()
+    except RuleBroken as error:
+        if error.rule not in (ONE_CONFIRMED_PER_LEAD_PROVIDER, ONE_PER_DELIVERY_PARTNER):
+            raise
+        raise PartnershipRefused([ALREADY_CONFIRMED]) from error
 
 
 def _created(partnership: SchoolPartnership, by: Actor) -> DomainEvent:

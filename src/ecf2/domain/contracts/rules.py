@@ -27,6 +27,8 @@ from ecf2.domain.shared.errors import InvalidValue, RuleBroken
 # (participants-and-schools §2.4 step 1).
 REASSIGNMENT_CONTRACT_YEAR = 2024
 REASSIGNMENT_SCHEDULE = ScheduleIdentifier.ECF_EXTENDED_SEPTEMBER
+# The rule a future start date breaks while its contract period is missing or not open.
+REGISTRATION_NOT_OPEN_YET = "registration_not_open_yet"
 
 
 class RegistrationRole(StrEnum):
@@ -101,7 +103,7 @@ def registration_contract_period(
             f"You cannot register someone starting on {_day(start_date)} yet: "
             "registration for that contract period has not opened",
             field="start_date",
-            rule="registration_not_open_yet",
+            rule=REGISTRATION_NOT_OPEN_YET,
         )
     current = contract_period_containing(today, periods)
     if containing is not None and (current is None or containing.year >= current.year):

@@ -53,6 +53,16 @@ LEGACY_TO_TRAINING_PROGRAMME = {
 }
 
 
+def effective_training_programme(
+    training_programme: TrainingProgramme | str | None,
+    induction_programme: InductionProgramme | str,
+) -> TrainingProgramme | None:
+    """An empty training programme reads as the mapped legacy value (a.2)."""
+    if training_programme is not None:
+        return TrainingProgramme(training_programme)
+    return LEGACY_TO_TRAINING_PROGRAMME.get(InductionProgramme(induction_programme))
+
+
 def optional(enum_class: type[Any]) -> Any:
     return lambda value: None if value is None else enum_class(value)
 
@@ -137,10 +147,7 @@ class InductionPeriod:
 
     @property
     def effective_training_programme(self) -> TrainingProgramme | None:
-        """An empty training programme reads as the mapped legacy value (a.2)."""
-        if self.training_programme is not None:
-            return self.training_programme
-        return LEGACY_TO_TRAINING_PROGRAMME.get(self.induction_programme)
+        return effective_training_programme(self.training_programme, self.induction_programme)
 
     def check_not_in_future(self, today: date) -> None:
         rules.check_not_in_future(self.started_on, today, "started_on", "start date")

@@ -14,10 +14,10 @@ import attrs
 from ecf2.domain.participants import mentor_registration as rules
 from ecf2.domain.participants.assign_mentor import assign, mentorship_start
 from ecf2.domain.participants.mentor_leaving import MenteeRepository
+from ecf2.domain.participants.mentor_training_choices import ect_training_at
 from ecf2.domain.participants.model import Teacher
 from ecf2.domain.participants.placements import MentorAtSchoolPeriod
 from ecf2.domain.participants.ports import MentorRegistrationFacts
-from ecf2.domain.participants.register_mentor import ect_training_at
 from ecf2.domain.participants.register_mentor_commands import EctTraining
 from ecf2.domain.participants.register_mentor_events import mentor_training_events
 from ecf2.domain.participants.registration_values import LeadProviderOption

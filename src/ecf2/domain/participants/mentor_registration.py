@@ -19,6 +19,7 @@ from ecf2.domain.participants.ect_registration import (
 from ecf2.domain.participants.model import Teacher
 from ecf2.domain.participants.placements import MentorAtSchoolPeriod
 from ecf2.domain.participants.teacher_record import TeacherRecord
+from ecf2.domain.participants.training import TrainingPeriod
 from ecf2.domain.participants.values import TrainingRole
 from ecf2.domain.shared.errors import RuleBroken
 from ecf2.domain.shared.identifiers import Trn
@@ -144,17 +145,35 @@ class MentorshipStart:
         return max(starts)
 
 
+def mentor_transferring(history: MentorHistory, only_this_school: bool) -> bool:
+    """§2.6, §3.2 step 8: a mentor who has mentored before and now mentors at this school
+    only is moving here; one mentoring at another school as well is not."""
+    return only_this_school and history is not MentorHistory.NEVER_A_MENTOR
+
+
 def ect_never_mentored(ect: Teacher) -> bool:
     return not any(p.mentorship_periods for p in ect.ect_at_school_periods)
 
 
+def latest_mentor_training(
+    mentor: Teacher | None,
+) -> tuple[MentorAtSchoolPeriod, TrainingPeriod] | None:
+    """The mentor's latest mentor training at any school, with the placement it is in
+    (§3.2 step 7: the "previous training" the school is shown)."""
+    trainings = [
+        (placement, tp)
+        for placement in ([] if mentor is None else mentor.mentor_at_school_periods)
+        for tp in placement.training_periods
+        if tp.role is TrainingRole.MENTOR
+    ]
+    return max(trainings, key=lambda pair: pair[1].started_on, default=None)
+
+
 def previous_mentor_schedule_id(mentor: Teacher | None) -> int | None:
     """§2.4: the schedule of the mentor's latest training, when it was provider-led."""
-    trainings = [] if mentor is None else mentor.training_periods(TrainingRole.MENTOR)
-    if not trainings:
-        return None
-    latest = max(trainings, key=lambda tp: tp.started_on)
-    return latest.schedule_id if latest.provider_led else None
+    latest = latest_mentor_training(mentor)
+    training = None if latest is None else latest[1]
+    return training.schedule_id if training is not None and training.provider_led else None
 
 
 def mentor_changes_closed(today: date) -> RegistrationClosed | None:

@@ -20,6 +20,7 @@ from ecf2.domain.participants.registration_values import (
     ProviderLedLinks,
     RegistrationPeriod,
     ReusablePartnership,
+    TrainingProviders,
 )
 from ecf2.domain.participants.teacher_record import TeacherRecord
 from ecf2.domain.shared.identifiers import NationalInsuranceNumber, Trn
@@ -170,9 +171,9 @@ class MentorRegistrationFacts(EctRegistrationFacts, Protocol):
         unless payments there are frozen; mentors are never moved to 2024."""
         ...
 
-    def lead_provider_of_training(
+    def providers_of_training(
         self, school_partnership_id: int | None, expression_of_interest_id: int | None
-    ) -> LeadProviderOption | None:
-        """The lead provider a training period names, through its partnership, else its
-        expression of interest."""
+    ) -> TrainingProviders | None:
+        """The lead provider a training period names, through its partnership (with its
+        delivery partner), else its expression of interest."""
         ...

@@ -15,6 +15,10 @@ from ecf2.domain.participants import mentor_registration as rules
 from ecf2.domain.participants.assign_mentor import assign, mentorship_start
 from ecf2.domain.participants.email_address import notify_email
 from ecf2.domain.participants.mentor_leaving import MenteeRepository, finished_elsewhere_events
+from ecf2.domain.participants.mentor_training_choices import (
+    ect_training_at,
+    previous_mentor_training,
+)
 from ecf2.domain.participants.model import Teacher
 from ecf2.domain.participants.placements import MentorAtSchoolPeriod
 from ecf2.domain.participants.ports import MentorRegistrationFacts, TeacherRecordLookup
@@ -23,6 +27,7 @@ from ecf2.domain.participants.register_ect_commands import DateOfBirthDoesNotMat
 from ecf2.domain.participants.register_mentor_commands import (
     EctTraining,
     FoundMentor,
+    PreviousMentorTraining,
     RegisteredMentor,
     RegisterMentor,
 )
@@ -72,7 +77,8 @@ class MentorRegistrationService:
     def ect_training(self, school_id: int, ect_api_id: uuid.UUID) -> EctTraining:
         """The ECT's current or next training at the school, and its lead provider."""
         with self._uow() as uow:
-            return _ect_training(uow, self._ect(uow, ect_api_id), school_id, self._clock.today())
+            ect, today = self._ect(uow, ect_api_id), self._clock.today()
+            return ect_training_at(uow.mentor_registration_facts, ect, school_id, today)
 
     def find_mentor(
         self,
@@ -104,7 +110,15 @@ class MentorRegistrationService:
             block,
             rules.mentor_history(mentor, school_id, today),
             rules.mentor_eligible_for_funding(mentor),
+            mentor_api_id=None if mentor is None else mentor.api_id,
+            previously_trained=rules.latest_mentor_training(mentor) is not None,
         )
+
+    def previous_training(self, trn: Trn) -> PreviousMentorTraining | None:
+        """§3.2 step 7: where the mentor last trained as a mentor, and with whom."""
+        with self._uow() as uow:
+            mentor = uow.teachers.find_by_trn(trn)
+            return previous_mentor_training(mentor, uow.mentor_registration_facts, uow.schools)
 
     def check_email(self, trn: Trn, email: str) -> str:
         with self._uow() as uow:
@@ -162,7 +176,7 @@ class MentorRegistrationService:
                 mentor, placement, training, command.lead_provider_id, newly_eligible, by, now
             )
             starts = mentorship_start(
-                ect, ect_placement, placement, history is rules.MentorHistory.MENTOR_ELSEWHERE
+                ect, ect_placement, placement, rules.mentor_transferring(history, only_here)
             )
             events += assign(
                 uow.teachers, ect, ect_placement, mentor, placement, starts.on(today), by, now
@@ -232,31 +246,6 @@ class MentorRegistrationService:
             expression_of_interest_id=links.expression_of_interest_id,
             schedule_id=links.schedule_id,
         )
-
-
-def _ect_training(
-    uow: MentorRegistrationUnitOfWork, ect: Teacher, school_id: int, today: date
-) -> EctTraining:
-    return ect_training_at(uow.mentor_registration_facts, ect, school_id, today)
-
-
-def ect_training_at(
-    facts: MentorRegistrationFacts, ect: Teacher, school_id: int, today: date
-) -> EctTraining:
-    """The ECT's current or next training at the school, with its lead provider."""
-    placement = placement_at(ect, school_id, today)
-    going = [
-        tp for tp in placement.training_periods if tp.finished_on is None or tp.finished_on >= today
-    ]
-    training = min(going, key=lambda tp: tp.started_on) if going else None
-    if training is None or not training.provider_led:
-        return EctTraining(provider_led=False)
-    lead_provider = facts.lead_provider_of_training(
-        training.school_partnership_id, training.expression_of_interest_id
-    )
-    if lead_provider is None:
-        return EctTraining(provider_led=True)
-    return EctTraining(True, lead_provider.id, lead_provider.name)
 
 
 def _record_funding_eligibility(

@@ -21,6 +21,19 @@ class FoundMentor:
     block: MentorRegistrationBlock | None
     history: MentorHistory
     eligible_for_funding: bool
+    # Known to the service already: whom "already registered" assigns (§3.2 step 2).
+    mentor_api_id: uuid.UUID | None = None
+    # Has had mentor training at any school: the "previous training" page (§3.2 step 7).
+    previously_trained: bool = False
+
+
+@attrs.frozen
+class PreviousMentorTraining:
+    """The mentor's latest mentor training, as the school is shown it (§3.2 step 7)."""
+
+    school_name: str
+    lead_provider_name: str | None
+    delivery_partner_name: str | None
 
 
 @attrs.frozen
@@ -30,6 +43,9 @@ class EctTraining:
     provider_led: bool
     lead_provider_id: int | None = None
     lead_provider_name: str | None = None
+    # None while the lead provider has not confirmed a partnership (an expression of
+    # interest only).
+    delivery_partner_name: str | None = None
 
 
 @attrs.frozen(kw_only=True)

@@ -55,6 +55,15 @@ class LeadProviderOption:
 
 
 @attrs.frozen
+class TrainingProviders:
+    """Who a provider-led training names: its lead provider, and the delivery partner
+    once a partnership is confirmed."""
+
+    lead_provider: LeadProviderOption
+    delivery_partner_name: str | None = None
+
+
+@attrs.frozen
 class RegistrationPeriod:
     """The contract period a registration lands in (§2.4). `reassigned_from` is the start
     of the period an ECT moved out of a frozen one goes to (§2.5)."""

@@ -31,6 +31,14 @@ class MilestoneWindow:
 
 
 @attrs.frozen
+class MentorshipStart:
+    """One of the ECT's mentorships in the training's school placement."""
+
+    mentorship_period_id: int
+    started_on: date
+
+
+@attrs.frozen
 class LiveDeclaration:
     """A billable or changeable declaration of the participant in the role (§3.4)."""
 
@@ -57,6 +65,14 @@ class Training:
     sparsity_uplift: bool = False
     delivery_partner_id: int | None = None
     next_open_statement_id: int | None = None
+    mentorships: tuple[MentorshipStart, ...] = ()
+
+    def nearest_mentorship(self, on: date) -> int | None:
+        """The mentorship that started closest to the date (§2.3 mentor_id)."""
+        nearest = min(
+            self.mentorships, key=lambda each: abs((each.started_on - on).days), default=None
+        )
+        return None if nearest is None else nearest.mentorship_period_id
 
 
 @attrs.frozen
@@ -77,8 +93,4 @@ class DeclarationFacts(Protocol):
         self, lead_provider_id: int, participant_id: uuid.UUID, role: str | None, today: date
     ) -> Participant | None:
         """None when no teacher has that id; `role` is "ect" or "mentor", or None."""
-        ...
-
-    def mentorship_period(self, training_period_id: int, on: date) -> int | None:
-        """The ECT's mentorship period closest to the date, if any."""
         ...

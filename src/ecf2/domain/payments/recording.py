@@ -212,11 +212,7 @@ class DeclarationRecording:
             declaration_date=on,
             created_at=self._clock.now(),
             evidence_type=stored_evidence(request, training),
-            mentorship_period_id=self._facts.mentorship_period(
-                training.training_period_id, on.date()
-            )
-            if ect
-            else None,
+            mentorship_period_id=training.nearest_mentorship(on.date()) if ect else None,
             delivery_partner_when_created_id=training.delivery_partner_id,
             pupil_premium_uplift=uplifts and training.pupil_premium_uplift,
             sparsity_uplift=uplifts and training.sparsity_uplift,

@@ -124,7 +124,10 @@ def participant_resource(view: ParticipantView) -> Resource[ParticipantAttribute
             teacher_reference_number=view.trn,
             updated_at=api_optional_datetime(view.updated_at or first_enrolled),
             ecf_enrolments=[enrolment_attributes(each) for each in view.enrolments],
-            # No teacher's id has been changed by a de-duplication yet: nothing records one.
+            # An id changes only when one teacher's record is merged into another's, which
+            # keeps the retired id (RECT:app/services/teachers/merge.rb). The spec lists the
+            # field (lead-provider-api-v3 §2.1) but describes no merge; the reference service
+            # never calls its merge, and ECF2 merges no teachers, so no id has ever changed.
             participant_id_changes=[],
         ),
     )

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from ecf2.entrypoints.benchmark_data.bulk import insert_rows
-from ecf2.entrypoints.benchmark_data.people import started_on
+from ecf2.entrypoints.benchmark_data.people import partner_index, started_on
 from ecf2.entrypoints.benchmark_data.plan import Person, SchoolPlan
 from ecf2.entrypoints.benchmark_data.reference import Contracts
 
@@ -41,22 +41,28 @@ def seed_declarations(
             continue
         plan = plans[person.school]
         paid, open_ = contracts.cohorts[plan.year].statements[plan.provider]
+        # Made with the delivery partner of the school's partnership (§2.3).
+        made = {
+            "training_period_id": training,
+            "delivery_partner_when_created_id": contracts.delivery_partners[plan.provider][
+                partner_index(person.school, contracts, plan)
+            ],
+        }
         rows.append(
-            _declaration(plan, training, "started", started_declaration_date(plan), paid, "paid")
+            _declaration(plan, made, "started", started_declaration_date(plan), paid, "paid")
         )
         if person.role == "ect" and person.number % 3 == 0:
             on = started_declaration_date(plan) - STARTED_AFTER + RETAINED_AFTER
-            rows.append(_declaration(plan, training, "retained-1", on, open_, "eligible"))
+            rows.append(_declaration(plan, made, "retained-1", on, open_, "eligible"))
     insert_rows(connection, "declarations", rows)
     return len(rows)
 
 
 def _declaration(
-    plan: SchoolPlan, training: int, kind: str, on: datetime, statement: int, status: str
+    plan: SchoolPlan, made: dict[str, int], kind: str, on: datetime, statement: int, status: str
 ) -> dict[str, Any]:
-    return {
+    return made | {
         "api_id": uuid.uuid4(),
-        "training_period_id": training,
         "declaration_type": kind,
         "declaration_date": on,
         "payment_status": status,

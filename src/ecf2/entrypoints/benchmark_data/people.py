@@ -80,13 +80,20 @@ def _funding(plan: SchoolPlan, index: int) -> dict[str, Any]:
     }
 
 
+def partner_index(plan_index: int, contracts: Contracts, plan: SchoolPlan) -> int:
+    """Which of its lead provider's delivery partners the school's partnership is with."""
+    return plan_index % len(contracts.cohorts[plan.year].partnerships[plan.provider])
+
+
 def _partnership(
     plan: SchoolPlan, school: int, index: int, contracts: Contracts, now: datetime
 ) -> dict[str, Any]:
     partnerships = contracts.cohorts[plan.year].partnerships[plan.provider]
     return {
         "school_id": school,
-        "lead_provider_delivery_partnership_id": partnerships[index % len(partnerships)],
+        "lead_provider_delivery_partnership_id": partnerships[
+            partner_index(index, contracts, plan)
+        ],
         "api_id": uuid.uuid4(),
         "created_at": now,
         "api_updated_at": now,

@@ -99,6 +99,7 @@ def _cohort(
         year=year,
         started_on=date(year, 6, 1),
         finished_on=date(year + 1, 5, 31),
+        enabled=True,
         mentor_funding_enabled=year >= 2025,
         detailed_evidence_types_enabled=year >= 2025,
         uplift_fees_enabled=year < 2025,

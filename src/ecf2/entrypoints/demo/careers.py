@@ -77,6 +77,7 @@ class TeacherPlan:
     ect_placements: list[PlacementPlan] = attrs.Factory(list)
     mentor_placements: list[PlacementPlan] = attrs.Factory(list)
     inductions: list[InductionPlan] = attrs.Factory(list)
+    induction_extensions: list[Decimal] = attrs.Factory(list)
     mentor_completed_on: date | None = None
 
     @property

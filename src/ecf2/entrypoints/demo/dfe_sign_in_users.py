@@ -53,8 +53,7 @@ def _outsider() -> FakeDsiUser:
     )
 
 
-def demo_dfe_sign_in_users(with_appropriate_bodies: bool = False) -> tuple[FakeDsiUser, ...]:
-    """Appropriate body users only when asked: their pages come with their own journeys."""
+def demo_dfe_sign_in_users() -> tuple[FakeDsiUser, ...]:
     schools = [_school_user(p) for p in PERSONAS if p.kind is PersonaKind.SCHOOL_USER]
     bodies = [_body_user(p) for p in PERSONAS if p.kind is PersonaKind.APPROPRIATE_BODY_USER]
-    return (*schools, *(bodies if with_appropriate_bodies else ()), _outsider())
+    return (*schools, *bodies, _outsider())

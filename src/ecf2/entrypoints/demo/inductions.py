@@ -46,6 +46,8 @@ def seed(uow_factory: UowFactory, plans: list[TeacherPlan], refs: Refs) -> list[
                     induction_period(each, refs), today=DEMO_TODAY, qts_awarded_on=qts
                 )
                 created += 1
+            for terms in plan.induction_extensions:
+                inductions.add_extension(terms)
             uow.inductions.save(inductions)
         uow.commit()
     return [tally("induction periods", wanted, created)]

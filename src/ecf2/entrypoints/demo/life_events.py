@@ -18,6 +18,7 @@ from ecf2.entrypoints.demo.school_plan import SchoolPlan, YearChoice
 
 TERM_ENDS = ((12, 31), (3, 31), (7, 31))
 DAYS_PER_TERM = Decimal("121.75")
+EXTENSION_TERMS = Decimal(2)
 DEFERRAL_REASONS = (
     DeferralReason.PARENTAL_LEAVE,
     DeferralReason.LONG_TERM_SICKNESS,
@@ -43,6 +44,7 @@ def apply_life_events(
             event(plan, rng.choice(_event_days(plan)), schools, rng)
     for plan in [plan for plan in candidates if _current_training(plan).cohort == 2024][:2]:
         train_part_time(plan)
+    extend_inductions(candidates)
 
 
 def _may_change(plan: TeacherPlan) -> bool:
@@ -165,6 +167,18 @@ def stop_a_mentor(plans: list[TeacherPlan], on: date) -> None:
             placement.finished_on = on
             _withdraw(training, on, WithdrawalReason.MENTOR_NO_LONGER_BEING_MENTOR)
             return
+
+
+def extend_inductions(plans: list[TeacherPlan]) -> None:
+    """One ECT in induction with each appropriate body has had it extended for not yet
+    meeting the Teachers' Standards, the extensions appropriate bodies record (a.8)."""
+    extended: set[str] = set()
+    for plan in plans:
+        ongoing = plan.inductions[-1] if plan.inductions else None
+        if ongoing is None or ongoing.finished_on or ongoing.appropriate_body in extended:
+            continue
+        extended.add(ongoing.appropriate_body)
+        plan.induction_extensions.append(EXTENSION_TERMS)
 
 
 def train_part_time(plan: TeacherPlan) -> None:

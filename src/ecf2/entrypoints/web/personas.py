@@ -48,18 +48,12 @@ def persona_groups() -> list[PersonaGroup]:
     def holding(kind: PersonaKind, several: bool) -> tuple[Persona, ...]:
         return tuple(p for p in SIGN_IN_PERSONAS if p.kind is kind and _several(p) is several)
 
-    groups = [
+    return [
         PersonaGroup("School users", holding(PersonaKind.SCHOOL_USER, False)),
         PersonaGroup("Appropriate body users", holding(PersonaKind.APPROPRIATE_BODY_USER, False)),
         PersonaGroup("DfE staff", holding(PersonaKind.DFE_STAFF_USER, False)),
         PersonaGroup("Users with several roles", holding(PersonaKind.SCHOOL_USER, True)),
     ]
-    # Offer only the people whose pages exist: the appropriate body home comes with its
-    # own journey, and a demo that signs people in to a missing page misleads.
-    return [group for group in groups if group.heading in OFFERED_GROUPS]
-
-
-OFFERED_GROUPS = {"School users", "DfE staff"}
 
 
 def _several(persona: Persona) -> bool:

@@ -1,14 +1,17 @@
 """The DeclarationFacts port in SQL: the participant's training, schedule, cohort flags,
-funding eligibility, statements and live declarations (lead-provider-api-v3 §4)."""
+funding eligibility, statements, mentorships and live declarations (lead-provider-api-v3
+§4), in two statements built once: every training period of the teacher with what §4 asks
+of it, then the role's live declarations."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, and_, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Row, and_, bindparam, func, select
+from sqlalchemy.orm import Session
 
 from ecf2.adapters.db.contracts_rows import (
     ActiveLeadProviderRow,
@@ -29,6 +32,7 @@ from ecf2.adapters.db.queries.api.participant_statuses import eligible_for_fundi
 from ecf2.adapters.db.queries.listing import ReadModel
 from ecf2.domain.payments.declaration_facts import (
     LiveDeclaration,
+    MentorshipStart,
     MilestoneWindow,
     Participant,
     Training,
@@ -36,99 +40,153 @@ from ecf2.domain.payments.declaration_facts import (
 from ecf2.domain.payments.declarations import CHANGEABLE_OR_BILLABLE, ClawbackStatus
 from ecf2.domain.payments.model import FeeType, StatementStatus
 
-_by_partnership = aliased(ActiveLeadProviderRow)
-_by_interest = aliased(ActiveLeadProviderRow)
+_teacher = TeacherRow.__table__.c
+_training = TrainingPeriodRow.__table__.alias("training")
+_schedule = ScheduleRow.__table__.alias("schedule")
+_school_partnership = SchoolPartnershipRow.__table__.alias("school_partnership")
+_lpdp = LeadProviderDeliveryPartnershipRow.__table__.alias("lpdp")
+_by_partnership = ActiveLeadProviderRow.__table__.alias("by_partnership")
+_by_interest = ActiveLeadProviderRow.__table__.alias("by_interest")
+_period = ContractPeriodRow.__table__.alias("period")
+_school = SchoolRow.__table__.alias("school")
+_uplifts = SchoolFundingEligibilityRow.__table__.alias("uplifts")
+_milestone = MilestoneRow.__table__.alias("milestone")
+_mentorship = MentorshipPeriodRow.__table__.alias("mentorship")
+_statement = StatementRow.__table__.alias("statement")
+_statement_alp = ActiveLeadProviderRow.__table__.alias("statement_alp")
+_declaration = DeclarationRow.__table__.c
+_trainings = TrainingPeriodRow.__table__.c
 
-
-def _trainings(teacher_id: int) -> Any:
-    """Each training period with its lead provider, by partnership else by interest."""
-    training = TrainingPeriodRow
-    return (
-        select(
-            training,
-            func.coalesce(_by_partnership.lead_provider_id, _by_interest.lead_provider_id),
-            func.coalesce(
-                ScheduleRow.contract_period_year,
-                _by_partnership.contract_period_year,
-                _by_interest.contract_period_year,
-            ),
-            LeadProviderDeliveryPartnershipRow.delivery_partner_id,
-            SchoolPartnershipRow.school_id,
-        )
-        .outerjoin(ScheduleRow, ScheduleRow.id == training.schedule_id)
-        .outerjoin(SchoolPartnershipRow, SchoolPartnershipRow.id == training.school_partnership_id)
-        .outerjoin(
-            LeadProviderDeliveryPartnershipRow,
-            LeadProviderDeliveryPartnershipRow.id
-            == SchoolPartnershipRow.lead_provider_delivery_partnership_id,
-        )
-        .outerjoin(
-            _by_partnership,
-            _by_partnership.id == LeadProviderDeliveryPartnershipRow.active_lead_provider_id,
-        )
-        .outerjoin(_by_interest, _by_interest.id == training.expression_of_interest_id)
-        .where(training.teacher_id == teacher_id)
+_lead_provider = func.coalesce(_by_partnership.c.lead_provider_id, _by_interest.c.lead_provider_id)
+_cohort = func.coalesce(
+    _schedule.c.contract_period_year,
+    _by_partnership.c.contract_period_year,
+    _by_interest.c.contract_period_year,
+)
+# The open output statement with the earliest deadline on or after today (§4 rule 15).
+_next_open_statement = (
+    select(_statement.c.id)
+    .join(_statement_alp, _statement_alp.c.id == _statement.c.active_lead_provider_id)
+    .where(
+        _statement_alp.c.lead_provider_id == bindparam("lead_provider_id"),
+        _statement_alp.c.contract_period_year == _cohort,
+        _statement.c.fee_type == FeeType.OUTPUT,
+        _statement.c.status == StatementStatus.OPEN,
+        _statement.c.deadline_date >= bindparam("today"),
     )
+    .order_by(_statement.c.deadline_date, _statement.c.id)
+    .limit(1)
+    .scalar_subquery()
+)
 
+# One row per training period, milestone of its schedule and mentorship of its ECT
+# placement (a handful per teacher); a teacher without training gives one row of nulls.
+_PARTICIPANT = (
+    select(
+        _teacher.id,
+        _teacher.ect_first_became_eligible_for_training_at,
+        _teacher.ect_became_ineligible_for_funding_on,
+        _teacher.mentor_first_became_eligible_for_training_at,
+        _teacher.mentor_became_ineligible_for_funding_on,
+        _training.c.id.label("training_period_id"),
+        _training.c.role,
+        _training.c.started_on,
+        _training.c.finished_on,
+        _training.c.withdrawn_at,
+        _training.c.deferred_at,
+        _lead_provider.label("lead_provider_id"),
+        _cohort.label("cohort"),
+        _lpdp.c.delivery_partner_id,
+        _period.c.payments_frozen_at,
+        _period.c.mentor_funding_enabled,
+        _period.c.detailed_evidence_types_enabled,
+        _period.c.uplift_fees_enabled,
+        _uplifts.c.pupil_premium_uplift,
+        _uplifts.c.sparsity_uplift,
+        _next_open_statement.label("next_open_statement_id"),
+        _milestone.c.declaration_type.label("milestone_type"),
+        _milestone.c.start_date.label("milestone_start"),
+        _milestone.c.milestone_date,
+        _mentorship.c.id.label("mentorship_period_id"),
+        _mentorship.c.started_on.label("mentorship_started_on"),
+    )
+    .select_from(TeacherRow.__table__)
+    .outerjoin(_training, _training.c.teacher_id == _teacher.id)
+    .outerjoin(_schedule, _schedule.c.id == _training.c.schedule_id)
+    .outerjoin(_school_partnership, _school_partnership.c.id == _training.c.school_partnership_id)
+    .outerjoin(_lpdp, _lpdp.c.id == _school_partnership.c.lead_provider_delivery_partnership_id)
+    .outerjoin(_by_partnership, _by_partnership.c.id == _lpdp.c.active_lead_provider_id)
+    .outerjoin(_by_interest, _by_interest.c.id == _training.c.expression_of_interest_id)
+    .outerjoin(_period, _period.c.year == _cohort)
+    .outerjoin(_school, _school.c.id == _school_partnership.c.school_id)
+    .outerjoin(
+        _uplifts,
+        and_(
+            _uplifts.c.gias_school_urn == _school.c.urn,
+            _uplifts.c.contract_period_year == _cohort,
+        ),
+    )
+    .outerjoin(_milestone, _milestone.c.schedule_id == _training.c.schedule_id)
+    .outerjoin(
+        _mentorship,
+        _mentorship.c.ect_at_school_period_id == _training.c.ect_at_school_period_id,
+    )
+    .where(_teacher.api_id == bindparam("participant_id"))
+    .order_by(_training.c.id, _mentorship.c.id)
+)
 
-def _covers(row: TrainingPeriodRow, today: date) -> bool:
-    return row.started_on <= today and (row.finished_on is None or row.finished_on >= today)
+_LIVE = (
+    select(
+        _declaration.id,
+        _declaration.training_period_id,
+        _declaration.declaration_type,
+        _declaration.declaration_date,
+        _declaration.evidence_type,
+    )
+    .join(TrainingPeriodRow.__table__, _trainings.id == _declaration.training_period_id)
+    .where(
+        _trainings.teacher_id == bindparam("teacher_id"),
+        _trainings.role == bindparam("role"),
+        _declaration.payment_status.in_([str(status) for status in CHANGEABLE_OR_BILLABLE]),
+        _declaration.clawback_status == ClawbackStatus.NO_CLAWBACK,
+    )
+    .order_by(_declaration.id)
+)
 
 
 class SqlDeclarationFacts(ReadModel):
     def participant(
         self, lead_provider_id: int, participant_id: uuid.UUID, role: str | None, today: date
     ) -> Participant | None:
+        params = {"participant_id": participant_id, "lead_provider_id": lead_provider_id}
         with self._session_factory() as session:
-            teacher = session.scalars(
-                select(TeacherRow).where(TeacherRow.api_id == participant_id)
-            ).one_or_none()
-            if teacher is None:
+            rows = session.execute(_PARTICIPANT, params | {"today": today}).all()
+            if not rows:
                 return None
-            rows = list(session.execute(_trainings(teacher.id)))
-            return _participant(session, teacher, rows, lead_provider_id, role, today)
-
-    def mentorship_period(self, training_period_id: int, on: date) -> int | None:
-        """The one covering the date, else the nearest (§2.3 mentor_id)."""
-        with self._session_factory() as session:
-            periods = session.execute(
-                select(MentorshipPeriodRow.id, MentorshipPeriodRow.started_on)
-                .join(
-                    TrainingPeriodRow,
-                    TrainingPeriodRow.ect_at_school_period_id
-                    == MentorshipPeriodRow.ect_at_school_period_id,
-                )
-                .where(TrainingPeriodRow.id == training_period_id)
-            ).all()
-        if not periods:
-            return None
-        return min(periods, key=lambda each: abs((each[1] - on).days))[0]
+            return _participant(session, rows, lead_provider_id, role, today)
 
 
 def _participant(
-    session: Session,
-    teacher: TeacherRow,
-    rows: list[Row[Any]],
-    lead_provider_id: int,
-    role: str | None,
-    today: date,
+    session: Session, rows: Sequence[Row[Any]], lead_provider_id: int, role: str | None, today: date
 ) -> Participant:
-    own = [row for row in rows if row[1] == lead_provider_id]
-    in_role = [row for row in own if str(row[0].role) == role]
-    latest = max(in_role, key=lambda row: row[0].started_on, default=None)
-    role_rows = [row for row in rows if str(row[0].role) == role]
+    teacher = rows[0]
+    trainings = [row for row in rows if row.training_period_id is not None]
+    own = [row for row in trainings if row.lead_provider_id == lead_provider_id]
+    in_role = [row for row in own if str(row.role) == role]
+    latest = max(in_role, key=lambda row: row.started_on, default=None)
+    live = session.execute(_LIVE, {"teacher_id": teacher.id, "role": role})
     return Participant(
         teacher_id=teacher.id,
         trained_by_provider=bool(own),
-        training=None if latest is None else _training(session, latest, lead_provider_id, today),
+        training=None if latest is None else _training_of(latest, rows),
         trained_in_other_role=bool(own) and not in_role,
         funding_eligible=_funding_eligible(teacher, role),
-        frozen_cohort=_frozen_cohort(session, role_rows, today),
-        live_declarations=_live(session, teacher.id, role),
+        frozen_cohort=_frozen_cohort([row for row in trainings if str(row.role) == role], today),
+        live_declarations=tuple(LiveDeclaration(*row) for row in live),
     )
 
 
-def _funding_eligible(teacher: TeacherRow, role: str | None) -> bool:
+def _funding_eligible(teacher: Row[Any], role: str | None) -> bool:
     if role == "ect":
         eligible = eligible_for_funding(
             teacher.ect_first_became_eligible_for_training_at,
@@ -144,106 +202,46 @@ def _funding_eligible(teacher: TeacherRow, role: str | None) -> bool:
     return eligible is True
 
 
-def _frozen_cohort(session: Session, rows: list[Row[Any]], today: date) -> int | None:
+def _covers(row: Row[Any], today: date) -> bool:
+    return row.started_on <= today and (row.finished_on is None or row.finished_on >= today)
+
+
+def _frozen_cohort(rows: list[Row[Any]], today: date) -> int | None:
     """The cohort of the role's training covering today, when its payments are frozen."""
-    years = [row[2] for row in rows if _covers(row[0], today) and row[2] is not None]
-    if not years:
-        return None
-    frozen = session.scalars(
-        select(ContractPeriodRow.year).where(
-            ContractPeriodRow.year.in_(years), ContractPeriodRow.payments_frozen_at.is_not(None)
-        )
-    ).first()
-    return frozen
-
-
-def _live(session: Session, teacher_id: int, role: str | None) -> tuple[LiveDeclaration, ...]:
-    rows = session.execute(
-        select(
-            DeclarationRow.id,
-            DeclarationRow.training_period_id,
-            DeclarationRow.declaration_type,
-            DeclarationRow.declaration_date,
-            DeclarationRow.evidence_type,
-        )
-        .join(TrainingPeriodRow, TrainingPeriodRow.id == DeclarationRow.training_period_id)
-        .where(
-            TrainingPeriodRow.teacher_id == teacher_id,
-            TrainingPeriodRow.role == role,
-            _billable_or_changeable(),
-        )
-        .order_by(DeclarationRow.id)
+    frozen = (
+        row.cohort
+        for row in rows
+        if _covers(row, today) and row.cohort is not None and row.payments_frozen_at is not None
     )
-    return tuple(LiveDeclaration(*row) for row in rows)
+    return next(frozen, None)
 
 
-def _billable_or_changeable() -> ColumnElement[bool]:
-    return and_(
-        DeclarationRow.payment_status.in_([str(status) for status in CHANGEABLE_OR_BILLABLE]),
-        DeclarationRow.clawback_status == ClawbackStatus.NO_CLAWBACK,
-    )
-
-
-def _training(session: Session, row: Row[Any], lead_provider_id: int, today: date) -> Training:
-    training, _, cohort, delivery_partner_id, school_id = row
-    period = session.get(ContractPeriodRow, cohort)
+def _training_of(latest: Row[Any], rows: Sequence[Row[Any]]) -> Training:
+    mine = [row for row in rows if row.training_period_id == latest.training_period_id]
+    milestones = {
+        row.milestone_type: MilestoneWindow(row.milestone_start, row.milestone_date)
+        for row in mine
+        if row.milestone_type is not None
+    }
+    mentorships = {
+        row.mentorship_period_id: MentorshipStart(
+            row.mentorship_period_id, row.mentorship_started_on
+        )
+        for row in mine
+        if row.mentorship_period_id is not None
+    }
     return Training(
-        training_period_id=training.id,
-        cohort=cohort,
-        milestones=_milestones(session, training.schedule_id),
-        withdrawn_at=training.withdrawn_at,
-        deferred_at=training.deferred_at,
-        mentor_funding_enabled=bool(period and period.mentor_funding_enabled),
-        detailed_evidence_types_enabled=bool(period and period.detailed_evidence_types_enabled),
-        uplift_fees_enabled=bool(period and period.uplift_fees_enabled),
-        **_uplifts(session, school_id, cohort),
-        delivery_partner_id=delivery_partner_id,
-        next_open_statement_id=_next_open_statement(session, lead_provider_id, cohort, today),
+        training_period_id=latest.training_period_id,
+        cohort=latest.cohort,
+        milestones=milestones,
+        withdrawn_at=latest.withdrawn_at,
+        deferred_at=latest.deferred_at,
+        mentor_funding_enabled=bool(latest.mentor_funding_enabled),
+        detailed_evidence_types_enabled=bool(latest.detailed_evidence_types_enabled),
+        uplift_fees_enabled=bool(latest.uplift_fees_enabled),
+        pupil_premium_uplift=bool(latest.pupil_premium_uplift),
+        sparsity_uplift=bool(latest.sparsity_uplift),
+        delivery_partner_id=latest.delivery_partner_id,
+        next_open_statement_id=latest.next_open_statement_id,
+        mentorships=tuple(mentorships.values()),
     )
-
-
-def _milestones(session: Session, schedule_id: int | None) -> dict[Any, MilestoneWindow]:
-    rows = session.execute(
-        select(
-            MilestoneRow.declaration_type, MilestoneRow.start_date, MilestoneRow.milestone_date
-        ).where(MilestoneRow.schedule_id == schedule_id)
-    )
-    return {kind: MilestoneWindow(start, deadline) for kind, start, deadline in rows}
-
-
-def _uplifts(session: Session, school_id: int | None, cohort: int) -> dict[str, bool]:
-    flags = session.execute(
-        select(
-            SchoolFundingEligibilityRow.pupil_premium_uplift,
-            SchoolFundingEligibilityRow.sparsity_uplift,
-        )
-        .join(SchoolRow, SchoolRow.urn == SchoolFundingEligibilityRow.gias_school_urn)
-        .where(
-            SchoolRow.id == school_id, SchoolFundingEligibilityRow.contract_period_year == cohort
-        )
-    ).first()
-    pupil_premium, sparsity = flags if flags is not None else (False, False)
-    return {"pupil_premium_uplift": bool(pupil_premium), "sparsity_uplift": bool(sparsity)}
-
-
-def _next_open_statement(
-    session: Session, lead_provider_id: int, cohort: int, today: date
-) -> int | None:
-    """The open output statement with the earliest deadline on or after today (§4 rule 15)."""
-    return session.scalars(
-        select(StatementRow.id)
-        .join(
-            ActiveLeadProviderRow, ActiveLeadProviderRow.id == StatementRow.active_lead_provider_id
-        )
-        .where(
-            and_(
-                ActiveLeadProviderRow.lead_provider_id == lead_provider_id,
-                ActiveLeadProviderRow.contract_period_year == cohort,
-                StatementRow.fee_type == FeeType.OUTPUT,
-                StatementRow.status == StatementStatus.OPEN,
-                StatementRow.deadline_date >= today,
-            )
-        )
-        .order_by(StatementRow.deadline_date, StatementRow.id)
-        .limit(1)
-    ).first()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from typing import Generic, TypeVar
 
 import attrs
 
@@ -55,3 +56,14 @@ class MentorAtSchool:
     leaving: bool
     training: Training
     mentees: tuple[PersonLink, ...]
+
+
+Person = TypeVar("Person", EctAtSchool, MentorAtSchool)
+
+
+@attrs.frozen
+class PeopleOnPage(Generic[Person]):
+    """One page of a school's list, in name order, and how many people the list holds."""
+
+    people: list[Person]
+    total: int

@@ -56,6 +56,38 @@ def _unfinished_training_at_school() -> ColumnElement[bool]:
     )
 
 
+def school_access_query(urn: str) -> Select[Any]:
+    """The school with this URN as GIAS knows it, and its id here if it has one."""
+    gias = GiasSchoolRow
+    return (
+        select(
+            gias.urn,
+            gias.name,
+            gias.status,
+            gias.type_name,
+            gias.section_41_approved,
+            SchoolRow.id,
+            _unfinished_training_at_school(),
+        )
+        .outerjoin(SchoolRow, SchoolRow.urn == gias.urn)
+        .where(gias.urn == urn)
+        .limit(1)
+    )
+
+
+def school_access_from(found: Row[Any]) -> SchoolAccess:
+    urn, name, status, type_name, s41, school_id, unfinished = found[:7]
+    return SchoolAccess(
+        urn=urn,
+        name=name,
+        gias_status=status,
+        type_name=type_name,
+        section_41_approved=s41,
+        has_unfinished_training=bool(unfinished),
+        school_id=school_id,
+    )
+
+
 class SqlSignInReads:
     """Each look-up is one query in a short session of its own."""
 
@@ -67,32 +99,8 @@ class SqlSignInReads:
             return session.execute(statement.limit(1)).first()
 
     def school_access(self, urn: str) -> SchoolAccess | None:
-        gias = GiasSchoolRow
-        found = self._row(
-            select(
-                gias.urn,
-                gias.name,
-                gias.status,
-                gias.type_name,
-                gias.section_41_approved,
-                SchoolRow.id,
-                _unfinished_training_at_school(),
-            )
-            .outerjoin(SchoolRow, SchoolRow.urn == gias.urn)
-            .where(gias.urn == urn)
-        )
-        if found is None:
-            return None
-        urn, name, status, type_name, s41, school_id, unfinished = found
-        return SchoolAccess(
-            urn=urn,
-            name=name,
-            gias_status=status,
-            type_name=type_name,
-            section_41_approved=s41,
-            has_unfinished_training=bool(unfinished),
-            school_id=school_id,
-        )
+        found = self._row(school_access_query(urn))
+        return None if found is None else school_access_from(found)
 
     def appropriate_body_named(self, name: str) -> Organisation | None:
         body = AppropriateBodyRow

@@ -6,7 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 # (path, text).
-ADMIN_SECTIONS: list[tuple[str, str]] = [("/admin", "Home"), ("/admin/finance", "Finance")]
+ADMIN_SECTIONS: list[tuple[str, str]] = [
+    ("/admin", "Home"),
+    ("/admin/teachers", "Teachers"),
+    ("/admin/finance", "Finance"),
+]
 FINANCE_SECTIONS: list[tuple[str, str]] = [
     ("/admin/finance/statements", "Statements"),
     ("/admin/contract-periods", "Contract periods, schedules, contracts and bands"),

@@ -15,6 +15,7 @@ from litestar.exceptions import NotFoundException
 
 from ecf2.adapters.db.queries.schools import EctAtSchool, MentorAtSchool, SqlSchoolHomeReads
 from ecf2.adapters.db.queries.sign_in import SqlSignInReads
+from ecf2.domain.participants.sign_in import SchoolAccess
 from ecf2.domain.shared.actors import Actor
 from ecf2.entrypoints.auth import (
     AccessRefused,
@@ -38,19 +39,30 @@ class SignedInSchool:
         return self.user.actor()
 
 
-def signed_in_school(
-    request: Request[Any, Any, Any], sign_in_reads: NamedDependency[SqlSignInReads]
-) -> SignedInSchool:
+def signed_in_school_user(request: Request[Any, Any, Any]) -> SessionUser:
     user = signed_in_user(request)
     if user is None or user.school_urn is None:
         raise SignInRequired()
-    access = sign_in_reads.school_access(user.school_urn)
+    return user
+
+
+def school_with_access(
+    request: Request[Any, Any, Any], user: SessionUser, access: SchoolAccess | None
+) -> SignedInSchool:
+    """The user's school, if it exists and may use the service."""
     if access is None:
         end_session(request)
         raise SignInRequired()
     if access.denied or access.school_id is None:
         raise AccessRefused(access.name)
     return SignedInSchool(access.school_id, access.urn, access.name, user)
+
+
+def signed_in_school(
+    request: Request[Any, Any, Any], sign_in_reads: NamedDependency[SqlSignInReads]
+) -> SignedInSchool:
+    user = signed_in_school_user(request)
+    return school_with_access(request, user, sign_in_reads.school_access(str(user.school_urn)))
 
 
 # What every school page's controller declares: the role, then the school behind it.

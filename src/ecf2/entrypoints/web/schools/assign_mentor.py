@@ -48,7 +48,7 @@ def _assigning(
     assignments: MentorAssignmentService,
 ) -> Assigning:
     ect_api_id, ect = ect_seen_by(school, api_id, reads, today)
-    mentors = mentor_choices(ect, reads.mentors(school.id, today))
+    mentors = mentor_choices(ect, reads.mentors(school.id, today).people)
     return Assigning(school, ect, ect_api_id, assignments, mentors)
 
 

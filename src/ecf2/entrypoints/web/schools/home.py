@@ -1,19 +1,25 @@
-"""The school home: its ECTs and its mentors, and a page for each person. A school sees only
-people placed with it now or from a later date; any other teacher id is "not found".
-Every page here is behind the yearly induction tutor gate (§2.8)."""
+"""The school home: its ECTs and its mentors, 20 to a page in name order as in the service
+this one replaces, and a page for each person. A school sees only people placed with it
+now or from a later date; any other teacher id is "not found". Every page here is behind
+the yearly induction tutor gate (§2.8)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from litestar import get
 from litestar.di import NamedDependency
-from litestar.params import FromPath, SkipValidation
+from litestar.exceptions import NotFoundException
+from litestar.params import FromPath, FromQuery, SkipValidation
 from litestar.response import Redirect, Template
 
-from ecf2.adapters.db.queries.schools import SqlSchoolHomeReads
+from ecf2.adapters.db.queries.listing import Page
+from ecf2.adapters.db.queries.schools import PeopleOnPage, SqlSchoolHomeReads
 from ecf2.domain.shared.clock import Clock
 from ecf2.entrypoints.web.induction_status import induction_status_badge
+from ecf2.entrypoints.web.pagination import page_of, pagination
 from ecf2.entrypoints.web.schools.access import (
     SignedInSchool,
     ect_seen_by,
@@ -27,6 +33,7 @@ from ecf2.entrypoints.web.schools.tags import (
 )
 from ecf2.entrypoints.web.schools.tutor_gate import GatedSchoolController
 
+PER_PAGE = 20
 InjectedClock = NamedDependency[SkipValidation[Clock]]
 Reads = NamedDependency[SqlSchoolHomeReads]
 School = NamedDependency[SignedInSchool]
@@ -56,6 +63,18 @@ def _page(name: str, school: School, tab: str, **context: Any) -> Template:
     return Template(f"schools/{name}.html", context=context)
 
 
+def _listed(
+    tab: str, school: School, page: str | None, read: Callable[[Page], PeopleOnPage[Any]]
+) -> Template:
+    """A page of one of the school's lists, `tab` naming both the list and its template."""
+    current = page_of(page, PER_PAGE)
+    listed = read(current)
+    if current.number > 1 and not listed.people:
+        raise NotFoundException()
+    pages = pagination(f"/school/home/{tab}", {}, current, listed.total)
+    return _page(tab, school, tab, **{tab: listed.people}, pagination=pages)
+
+
 class SchoolHomeController(GatedSchoolController):
     path = "/school"
 
@@ -64,14 +83,26 @@ class SchoolHomeController(GatedSchoolController):
         return Redirect("/school/home/ects")
 
     @get("/home/ects", sync_to_thread=True)
-    def ects(self, school: School, school_home_reads: Reads, clock: InjectedClock) -> Template:
-        ects = school_home_reads.ects(school.id, clock.today())
-        return _page("ects", school, "ects", ects=ects)
+    def ects(
+        self,
+        school: School,
+        school_home_reads: Reads,
+        clock: InjectedClock,
+        page: FromQuery[str | None] = None,
+    ) -> Template:
+        reads = partial(school_home_reads.ects, school.id, clock.today())
+        return _listed("ects", school, page, reads)
 
     @get("/home/mentors", sync_to_thread=True)
-    def mentors(self, school: School, school_home_reads: Reads, clock: InjectedClock) -> Template:
-        mentors = school_home_reads.mentors(school.id, clock.today())
-        return _page("mentors", school, "mentors", mentors=mentors)
+    def mentors(
+        self,
+        school: School,
+        school_home_reads: Reads,
+        clock: InjectedClock,
+        page: FromQuery[str | None] = None,
+    ) -> Template:
+        reads = partial(school_home_reads.mentors, school.id, clock.today())
+        return _listed("mentors", school, page, reads)
 
     @get("/home/responsibilities", sync_to_thread=False)
     def responsibilities(self, school: School) -> Template:

@@ -4,6 +4,7 @@ confirmation. Another school's ECT is "not found"."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 from typing import Any
 
@@ -13,6 +14,7 @@ from litestar.params import FromPath, SkipValidation, URLEncodedBody
 from litestar.response import Redirect, Template
 
 from ecf2.adapters.db.queries.schools import SqlSchoolHomeReads
+from ecf2.domain.participants.mentor_assignment import AssignMentor, MentorAssignmentService
 from ecf2.domain.participants.register_mentor import MentorRegistrationService
 from ecf2.domain.participants.register_mentor_commands import RegisterMentor
 from ecf2.domain.participants.teacher_record import TeacherRecordUnavailable
@@ -26,8 +28,8 @@ from ecf2.entrypoints.web.schools.access import (
     ect_seen_by,
 )
 from ecf2.entrypoints.web.schools.register_ect_find import record_from_answers
+from ecf2.entrypoints.web.schools.register_mentor_find import Mentoring
 from ecf2.entrypoints.web.schools.register_mentor_steps import (
-    Mentoring,
     mentor_name,
     register_mentor_journey,
 )
@@ -36,6 +38,7 @@ from ecf2.entrypoints.web.schools.tutor_gate import GatedSchoolController
 Body = URLEncodedBody[dict[str, Any]]
 School = NamedDependency[SignedInSchool]
 Registrations = NamedDependency[MentorRegistrationService]
+Assignments = NamedDependency[MentorAssignmentService]
 Reads = NamedDependency[SqlSchoolHomeReads]
 InjectedClock = NamedDependency[SkipValidation[Clock]]
 DONE = "register_mentor_done"
@@ -82,6 +85,20 @@ class RegisterMentorController(GatedSchoolController):
         journey.forget(request.session)
         return closed_page(mentor_registrations) or Redirect(journey.url(journey.first.name))
 
+    @get("/no-trn", sync_to_thread=True)
+    def no_trn(
+        self,
+        api_id: FromPath[str],
+        school: School,
+        school_home_reads: Reads,
+        clock: InjectedClock,
+    ) -> Page:
+        """What to do for a mentor without a TRN (§3.2 step 1)."""
+        ect_api_id, ect = ect_seen_by(school, api_id, school_home_reads, clock.today())
+        journey = register_mentor_journey(ect_api_id)
+        context = {"ect": ect, "back": journey.url(journey.first.name)}
+        return Template("schools/register_mentor/no_trn.html", context=context)
+
     @get("/confirmation", sync_to_thread=True)
     def confirmation(
         self, api_id: FromPath[str], request: Request[Any, Any, Any], school: School
@@ -119,6 +136,7 @@ class RegisterMentorController(GatedSchoolController):
         school_home_reads: Reads,
         clock: InjectedClock,
         mentor_registrations: Registrations,
+        mentor_assignments: Assignments,
     ) -> Page:
         mentoring = _mentoring(
             api_id, school, school_home_reads, clock.today(), mentor_registrations
@@ -129,6 +147,8 @@ class RegisterMentorController(GatedSchoolController):
             return closed
         if step == "check-answers":
             return _register(journey, request, mentoring)
+        if step == "already-registered":
+            return _assign_registered(journey, request, mentoring, mentor_assignments)
         try:
             return journey_pages.submit(journey, step, request.session, data, mentoring)
         except TeacherRecordUnavailable:
@@ -172,5 +192,37 @@ def _register(journey: Journey, request: Request[Any, Any, Any], mentoring: Ment
         "name": mentor_name(answers),
         "teacher_api_id": registered.teacher_api_id,
         "provider_led": registered.provider_led_training,
+    }
+    return Redirect(journey.url("confirmation"), status_code=303)
+
+
+def _assign_registered(
+    journey: Journey,
+    request: Request[Any, Any, Any],
+    mentoring: Mentoring,
+    assignments: MentorAssignmentService,
+) -> Page:
+    """§3.2 step 2: the teacher already mentors at the school, so continuing only makes
+    them the ECT's mentor: no new placement and no new training."""
+    answers = journey.answers(request.session)
+    if not journey.on_path("already-registered", answers):
+        return Redirect(journey.url(journey.first.name), status_code=303)
+    command = AssignMentor(
+        school_id=mentoring.school.id,
+        ect_api_id=mentoring.api_id,
+        mentor_api_id=uuid.UUID(answers["mentor_api_id"]),
+    )
+    try:
+        assigned = assignments.assign_mentor(command, mentoring.school.actor)
+    except (RuleBroken, InvalidValue) as error:
+        step = journey_pages.found_step(journey, "already-registered")
+        errors = {"form": error.message}
+        return journey_pages.render(journey, step, answers, mentoring, errors=errors)
+    journey.forget(request.session)
+    request.session[DONE] = {
+        "ect_api_id": str(mentoring.api_id),
+        "ect_name": assigned.ect_name,
+        "name": assigned.mentor_name,
+        "assigned_only": True,
     }
     return Redirect(journey.url("confirmation"), status_code=303)

@@ -5,74 +5,39 @@ a mentor and the ECT's training lead to."""
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from collections.abc import Callable
 from typing import Any
 
-import attrs
-
-from ecf2.adapters.db.queries.school_views import EctAtSchool
 from ecf2.domain.participants.mentor_registration import MentorHistory
-from ecf2.domain.participants.register_ect_commands import DateOfBirthDoesNotMatch
-from ecf2.domain.participants.register_mentor import MentorRegistrationService
-from ecf2.domain.participants.register_mentor_commands import EctTraining
-from ecf2.domain.shared.errors import DomainError, NotFound
-from ecf2.domain.shared.identifiers import NationalInsuranceNumber, Trn
+from ecf2.domain.shared.errors import DomainError
+from ecf2.domain.shared.identifiers import Trn
 from ecf2.entrypoints.web.journeys import forms
 from ecf2.entrypoints.web.journeys.forms import Form, FormErrors
 from ecf2.entrypoints.web.journeys.journey import FORGET, Answers, Journey, Step
-from ecf2.entrypoints.web.schools.access import SignedInSchool
-from ecf2.entrypoints.web.schools.register_ect_find import (
-    after_lookup,
-    read_trn_and_date_of_birth,
-    record_to_answers,
-)
 from ecf2.entrypoints.web.schools.register_ect_steps import submit_review
-
-
-@attrs.frozen
-class Mentoring:
-    """Who asks, for which ECT, and the service to check each answer with."""
-
-    school: SignedInSchool
-    ect: EctAtSchool
-    api_id: uuid.UUID
-    registrations: MentorRegistrationService
-    ect_training: EctTraining
-
-
-# Find the mentor (§3.2 steps 1-3).
-
-
-def _lookup(mentoring: Mentoring, answers: Answers, nino: NationalInsuranceNumber | None):
-    trn, born = Trn(answers["trn"]), date.fromisoformat(answers["date_of_birth"])
-    try:
-        found = mentoring.registrations.find_mentor(
-            mentoring.school.id, mentoring.api_id, trn, born, nino
-        )
-    except DateOfBirthDoesNotMatch:
-        return {"lookup": "nino_needed", "found": None, "block": None}
-    except NotFound:
-        return {"lookup": "not_found", "found": None, "block": None}
-    return {
-        "lookup": "found",
-        "found": record_to_answers(found.record),
-        "block": None if found.block is None else str(found.block),
-        "history": str(found.history),
-        "eligible": found.eligible_for_funding,
-    }
-
-
-def submit_find(form: Form, _answers: Answers, mentoring: Mentoring) -> Answers:
-    answers = read_trn_and_date_of_birth(form)
-    return answers | _lookup(mentoring, answers, None)
-
-
-def submit_nino(form: Form, answers: Answers, mentoring: Mentoring) -> Answers:
-    raw = forms.required(form, "national_insurance_number", "Enter the National Insurance number")
-    nino = NationalInsuranceNumber(raw)
-    found = _lookup(mentoring, answers, nino)
-    return found | {"national_insurance_number": nino.value, "nino_lookup": found["lookup"]}
-
+from ecf2.entrypoints.web.schools.register_mentor_find import (
+    Mentoring,
+    after_mentor_lookup,
+    submit_find,
+    submit_nino,
+)
+from ecf2.entrypoints.web.schools.register_mentor_training import (
+    after_previous_training,
+    after_start_date,
+    after_use_ect_lead_provider,
+    lead_provider_options,
+    lead_providers,
+    no_training,
+    offer_ect_lead_provider,
+    previous_training_page,
+    start_date_page,
+    started_on,
+    submit_lead_provider,
+    submit_previous_training,
+    submit_start_date,
+    training_route,
+    use_ect_lead_provider,
+)
 
 # Their email, then the questions their history leads to (§3.2 steps 5-7).
 
@@ -85,7 +50,8 @@ def submit_email(form: Form, answers: Answers, mentoring: Mentoring) -> Answers:
         raise FormErrors.of("email", error.message) from None
     new: Answers = {"email": address}
     if answers.get("history") == MentorHistory.NEVER_A_MENTOR:
-        new |= _training_route(mentoring, answers, None)
+        # §3.2 step 6: they start today, so their contract period is today's.
+        new |= training_route(mentoring, answers, None)
     return new
 
 
@@ -95,10 +61,10 @@ def after_email(answers: Answers) -> str:
         return "only-this-school"
     if history == MentorHistory.PREVIOUSLY_A_MENTOR:
         return "start-date"
-    return _after_dates(answers)
+    return offer_ect_lead_provider(answers, "funded-training")
 
 
-def submit_only_here(form: Form, answers: Answers, _mentoring: Mentoring) -> Answers:
+def submit_only_here(form: Form, _answers: Answers, _mentoring: Mentoring) -> Answers:
     only = forms.choice(
         form,
         "only_this_school",
@@ -107,84 +73,13 @@ def submit_only_here(form: Form, answers: Answers, _mentoring: Mentoring) -> Ans
     )
     if only == "no":
         # Mentoring at several schools: no start date asked and no training here (§3.2.6).
-        return {"only_this_school": "no", "start_date": FORGET, "training_route": "none"}
+        dropped = {"start_date": FORGET, "not_open_yet": FORGET}
+        return {"only_this_school": "no"} | dropped | no_training()
     return {"only_this_school": "yes"}
 
 
 def after_only_here(answers: Answers) -> str:
     return "start-date" if answers["only_this_school"] == "yes" else "check-answers"
-
-
-def submit_start_date(form: Form, answers: Answers, mentoring: Mentoring) -> Answers:
-    started_on = forms.a_date(form, "start_date", "date they start mentoring at your school")
-    try:
-        mentoring.registrations.check_start_date(
-            mentoring.school.id, Trn(answers["trn"]), started_on
-        )
-    except DomainError as error:
-        raise FormErrors.of("start_date", error.message) from None
-    return {"start_date": started_on.isoformat()} | _training_route(mentoring, answers, started_on)
-
-
-def _training_route(mentoring: Mentoring, answers: Answers, started_on: date | None) -> Answers:
-    """§3.2 steps 6-7: no training for an ineligible mentor or a school-led ECT; else the
-    ECT's lead provider is offered when it works in the mentor's contract period, or the
-    school chooses one."""
-    training = mentoring.ect_training
-    if not (answers.get("eligible") and training.provider_led):
-        return {"training_route": "none", "lead_provider_id": FORGET}
-    options = _lead_provider_options(mentoring, answers, started_on)
-    offered = training.lead_provider_id in {option.id for option in options}
-    return {"training_route": "offer_ect_lead_provider" if offered else "choose"}
-
-
-def _lead_provider_options(mentoring: Mentoring, answers: Answers, started_on: date | None):
-    return mentoring.registrations.lead_providers_for(
-        mentoring.school.id, Trn(answers["trn"]), started_on
-    )
-
-
-def _after_dates(answers: Answers) -> str:
-    route = answers.get("training_route")
-    if route == "offer_ect_lead_provider":
-        return "funded-training"
-    return "lead-provider" if route == "choose" else "check-answers"
-
-
-def submit_funded_training(form: Form, _answers: Answers, mentoring: Mentoring) -> Answers:
-    keep = forms.choice(
-        form,
-        "use_ect_lead_provider",
-        ("yes", "no"),
-        "Select if they will train with the ECT's lead provider",
-    )
-    if keep == "yes":
-        return {
-            "use_ect_lead_provider": "yes",
-            "lead_provider_id": mentoring.ect_training.lead_provider_id,
-        }
-    return {"use_ect_lead_provider": "no", "lead_provider_id": FORGET}
-
-
-def after_funded_training(answers: Answers) -> str:
-    return "check-answers" if answers["use_ect_lead_provider"] == "yes" else "lead-provider"
-
-
-def _started_on(answers: Answers) -> date | None:
-    return date.fromisoformat(answers["start_date"]) if answers.get("start_date") else None
-
-
-def lead_providers(answers: Answers, mentoring: Mentoring) -> dict[str, Any]:
-    options = _lead_provider_options(mentoring, answers, _started_on(answers))
-    return {"lead_providers": options, "who": "mentor"}
-
-
-def submit_lead_provider(form: Form, answers: Answers, mentoring: Mentoring) -> Answers:
-    allowed = [str(lp.id) for lp in lead_providers(answers, mentoring)["lead_providers"]]
-    chosen = forms.choice(
-        form, "lead_provider_id", allowed, "Select which lead provider will train them"
-    )
-    return {"lead_provider_id": int(chosen)}
 
 
 # What the pages show besides the answers.
@@ -197,6 +92,7 @@ def about(_answers: Answers, mentoring: Mentoring) -> dict[str, Any]:
         "ect_training": mentoring.ect_training,
         "find_title": f"Find a mentor for {mentoring.ect.name}",
         "try_again": f"/school/ects/{mentoring.api_id}/register-mentor/find-mentor",
+        "no_trn_url": f"/school/ects/{mentoring.api_id}/register-mentor/no-trn",
     }
 
 
@@ -205,18 +101,21 @@ def mentor_name(answers: Answers) -> str:
     return answers.get("corrected_name") or f"{found['first_name']} {found['last_name']}"
 
 
+def _and_about(page: Callable[[Answers, Mentoring], dict[str, Any]]):
+    return lambda answers, mentoring: about(answers, mentoring) | page(answers, mentoring)
+
+
 def check_answers_page(answers: Answers, mentoring: Mentoring) -> dict[str, Any]:
     chosen = answers.get("lead_provider_id")
     names = {}
     if chosen is not None:
-        options = _lead_provider_options(mentoring, answers, _started_on(answers))
+        options = lead_provider_options(mentoring, answers, started_on(answers))
         names = {lp.id: lp.name for lp in options}
-    started_on = _started_on(answers)
-    return about(answers, mentoring) | {
-        "mentor_name": mentor_name(answers),
-        "lead_provider": names.get(chosen),
-        "start_date_text": None if started_on is None else f"{started_on.day} {started_on:%B %Y}",
-    }
+    return (
+        about(answers, mentoring)
+        | start_date_page(answers, mentoring)
+        | {"mentor_name": mentor_name(answers), "lead_provider": names.get(chosen)}
+    )
 
 
 def _ect_template(name: str) -> str:
@@ -233,7 +132,7 @@ STEPS = (
         _ect_template("find_ect"),
         keys=("trn", "date_of_birth", "lookup"),
         submit=submit_find,
-        next=after_lookup,
+        next=after_mentor_lookup,
         page=about,
         forgets_later=True,
     ),
@@ -242,11 +141,13 @@ STEPS = (
         _ect_template("national_insurance_number"),
         keys=("nino_lookup",),
         submit=submit_nino,
-        next=after_lookup,
+        next=after_mentor_lookup,
         page=about,
     ),
     Step("not-found", _ect_template("not_found"), page=about),
     Step("cannot-register", _template("cannot_register"), page=about),
+    # Answered by assigning the mentor, in the controller (§3.2 step 2).
+    Step("already-registered", _template("already_registered"), page=about),
     Step(
         "review-details",
         _ect_template("review_details"),
@@ -276,15 +177,38 @@ STEPS = (
         _template("start_date"),
         keys=("start_date",),
         submit=submit_start_date,
-        next=_after_dates,
+        next=after_start_date,
         page=about,
+    ),
+    Step(
+        "cannot-register-yet",
+        _template("cannot_register_yet"),
+        page=_and_about(start_date_page),
     ),
     Step(
         "funded-training",
         _template("funded_training"),
         keys=("use_ect_lead_provider",),
-        submit=submit_funded_training,
-        next=after_funded_training,
+        submit=use_ect_lead_provider("Select if they will train with the ECT's lead provider"),
+        next=after_use_ect_lead_provider,
+        page=about,
+    ),
+    Step(
+        "previous-training",
+        _template("previous_training"),
+        keys=("previous_training_seen",),
+        submit=submit_previous_training,
+        next=after_previous_training,
+        page=_and_about(previous_training_page),
+    ),
+    Step(
+        "programme-choices",
+        _template("programme_choices"),
+        keys=("use_ect_lead_provider",),
+        submit=use_ect_lead_provider(
+            "Select if they will use the same programme choices as the ECT"
+        ),
+        next=after_use_ect_lead_provider,
         page=about,
     ),
     Step(

@@ -13,9 +13,13 @@ from litestar.params import SkipValidation
 from litestar.response import Redirect
 
 from ecf2.adapters.db.queries.induction_tutor import SqlInductionTutorReads
-from ecf2.adapters.db.queries.sign_in import SqlSignInReads
 from ecf2.domain.shared.clock import Clock
-from ecf2.entrypoints.web.schools.access import SCHOOL_GUARDS, SignedInSchool, signed_in_school
+from ecf2.entrypoints.web.schools.access import (
+    SCHOOL_GUARDS,
+    SignedInSchool,
+    school_with_access,
+    signed_in_school_user,
+)
 from ecf2.entrypoints.web.session_user import Role
 
 INDUCTION_TUTOR_HOME = "/school/induction-tutor"
@@ -27,14 +31,16 @@ class InductionTutorToConfirm(Exception):
 
 def confirmed_school(
     request: Request[Any, Any, Any],
-    sign_in_reads: NamedDependency[SqlSignInReads],
     induction_tutor_reads: NamedDependency[SqlInductionTutorReads],
     clock: NamedDependency[SkipValidation[Clock]],
 ) -> SignedInSchool:
-    school = signed_in_school(request, sign_in_reads)
-    if Role.DFE_STAFF_USER in school.user.roles:
+    """One query answers both checks: the school's access and its tutor's confirmation."""
+    user = signed_in_school_user(request)
+    access, tutor = induction_tutor_reads.school_at_gate(str(user.school_urn), clock.today())
+    school = school_with_access(request, user, access)
+    if Role.DFE_STAFF_USER in user.roles or tutor is None:
         return school
-    if induction_tutor_reads.status(school.id, clock.today()).confirmation_due:
+    if tutor.confirmation_due:
         raise InductionTutorToConfirm()
     return school
 

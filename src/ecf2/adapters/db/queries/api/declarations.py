@@ -9,7 +9,18 @@ from datetime import datetime
 from typing import Any
 
 import attrs
-from sqlalchemy import ColumnElement, Row, Select, and_, exists, func, or_, select
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Row,
+    Select,
+    and_,
+    bindparam,
+    exists,
+    func,
+    or_,
+    select,
+)
 from sqlalchemy.orm import aliased
 
 from ecf2.adapters.db.contracts_rows import (
@@ -80,7 +91,7 @@ def _billable_or_changeable() -> ColumnElement[bool]:
     )
 
 
-def _trained_by(lead_provider_id: int) -> ColumnElement[bool]:
+def _trained_by(lead_provider_id: int | BindParameter[int]) -> ColumnElement[bool]:
     """A live predecessor's declaration dated before the end of this provider's training
     of the participant in the same role (§2.3)."""
     own = (
@@ -101,7 +112,7 @@ def _trained_by(lead_provider_id: int) -> ColumnElement[bool]:
     return and_(_billable_or_changeable(), exists(own))
 
 
-def _declarations(lead_provider_id: int) -> Select[Any]:
+def _declarations(lead_provider_id: int | BindParameter[int]) -> Select[Any]:
     return (
         select(
             DeclarationRow,
@@ -149,6 +160,13 @@ def _declarations(lead_provider_id: int) -> Select[Any]:
             )
         )
     )
+
+
+_ONE = (
+    _declarations(bindparam("lead_provider_id"))
+    .where(DeclarationRow.api_id == bindparam("api_id"))
+    .limit(1)
+)
 
 
 def _view(row: Row[Any]) -> DeclarationView:
@@ -202,7 +220,11 @@ class SqlDeclarationReads(ReadModel):
         return [_view(row) for row in self._rows(paged(ordered, page))]
 
     def one(self, lead_provider_id: int, api_id: uuid.UUID) -> DeclarationView | None:
-        row = self._row(_declarations(lead_provider_id).where(DeclarationRow.api_id == api_id))
+        # Built once: building the statement took longer than running it. One row by its
+        # unique api id is cheap enough to run without switching JIT off first.
+        params = {"lead_provider_id": lead_provider_id, "api_id": api_id}
+        with self._session_factory() as session:
+            row = session.execute(_ONE, params).first()
         return None if row is None else _view(row)
 
     def owned_by(self, lead_provider_id: int, api_id: uuid.UUID) -> int | None:
