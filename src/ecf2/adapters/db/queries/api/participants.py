@@ -1,5 +1,5 @@
-"""The teachers a lead provider sees, with their enrolments (lead-provider-api-v3 §2.1): one
-query for a page of teachers and one for that page's enrolments, whatever the page size."""
+"""The teachers a lead provider sees, with their enrolments (lead-provider-api-v3 §2.1): a
+page of teachers and their enrolments in one query, whatever the page size."""
 
 from __future__ import annotations
 
