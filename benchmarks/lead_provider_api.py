@@ -1,8 +1,9 @@
 """The lead provider API under load, over HTTP to `ecf2 serve` on loopback, on PostgreSQL
 holding `ecf2 seed benchmark`'s 100,000 teachers (about half of them Bench Provider A's).
-Run: .venv/bin/python benchmarks/lead_provider_api.py [--reseed] [--posts-only]
+Run: .venv/bin/python benchmarks/lead_provider_api.py [--reseed] [--posts-only | --get-only]
 (--posts-only measures only the POSTs, then deletes the declarations they made, so it can
-be run again and again on the same seeded data.)
+be run again and again on the same seeded data; --get-only: the GET measures alone, leaving
+the POST benchmark's participants undeclared.)
 
 Measures, for provider A:
 - GET /api/v3/participants?page[per_page]=100, p50 and p95, beside the same pages fetched
@@ -151,7 +152,7 @@ def post_declarations(base: str, fresh: list[tuple[Any, int]]) -> tuple[float, i
     return len(fresh) / (time.perf_counter() - started), len(refused)
 
 
-def statements_per_request(fresh: tuple[Any, int]) -> dict[str, int]:
+def statements_per_request(fresh: tuple[Any, int] | None) -> dict[str, int]:
     with counted_app() as (client, counter):
         client.get("/api/v3/participants", headers=HEADERS)  # warm up: first connection
         counts = {}
@@ -164,6 +165,8 @@ def statements_per_request(fresh: tuple[Any, int]) -> dict[str, int]:
                     "/api/v3/participants", params=page_params(2, size), headers=HEADERS
                 )
             )
+        if fresh is None:
+            return counts
         counts["POST participant-declarations"], response = counter.during(
             lambda: client.post(
                 "/api/v3/participant-declarations",
@@ -213,6 +216,7 @@ def posts_only() -> None:
 
 
 def main() -> None:
+    get_only = "--get-only" in sys.argv
     ensure_seeded("--reseed" in sys.argv)
     if "--posts-only" in sys.argv:
         posts_only()
@@ -220,12 +224,13 @@ def main() -> None:
     with psycopg.connect(psycopg_dsn(), autocommit=True) as connection:
         lead_provider = provider_a(connection)
         raw = raw_timings(connection, lead_provider)
-        fresh = fresh_participants(connection, lead_provider)
+        fresh = [] if get_only else fresh_participants(connection, lead_provider)
     with served() as base:
         page = page_timings(base)
         sync_s, participants, pages = full_sync(base)
-        rate, refused = post_declarations(base, fresh[:POSTS])
-    counts = statements_per_request(fresh[POSTS])
+        if not get_only:
+            rate, refused = post_declarations(base, fresh[:POSTS])
+    counts = statements_per_request(None if get_only else fresh[POSTS])
     p50, p95 = p50_p95(page)
     raw50, raw95 = p50_p95(raw)
     print(f"Provider A sees {participants:,} participants.")
@@ -247,12 +252,13 @@ def main() -> None:
         sync_s / SYNC_GOAL_S,
         "10 s",
     )
-    report(
-        f"POST declarations, {CLIENTS} clients",
-        f"{rate:.0f} a second ({refused} refused of {POSTS})",
-        POSTS_GOAL / rate,
-        "150 a second",
-    )
+    if not get_only:
+        report(
+            f"POST declarations, {CLIENTS} clients",
+            f"{rate:.0f} a second ({refused} refused of {POSTS})",
+            POSTS_GOAL / rate,
+            "150 a second",
+        )
     for label, count in counts.items():
         print(f"SQL statements for {label}: {count}")
 

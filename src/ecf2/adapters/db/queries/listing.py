@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 import attrs
-from sqlalchemy import ColumnElement, Row, Select, false, text, true
+from sqlalchemy import ColumnElement, Row, Select, false, true
 from sqlalchemy.orm import Session
 
 DEFAULT_PAGE_SIZE = 100
@@ -81,10 +81,6 @@ class ReadModel:
         self, statement: Select[Any], params: Mapping[str, Any] | None = None
     ) -> list[Row[Any]]:
         with self._session_factory() as session:
-            if session.get_bind().dialect.name == "postgresql":
-                # Pages are small, index-driven queries whose cost PostgreSQL overestimates:
-                # compiling them just in time would take longer than running them.
-                session.execute(text("SET LOCAL jit = off"))
             return list(session.execute(statement, params))
 
     def _row(self, statement: Select[Any]) -> Row[Any] | None:

@@ -1,19 +1,18 @@
-"""The teachers a lead provider sees, with their enrolments (lead-provider-api-v3 §2.1): one
-query for a page of teachers and one for that page's enrolments, whatever the page size."""
+"""The teachers a lead provider sees, with their enrolments (lead-provider-api-v3 §2.1): a
+page of teachers and their enrolments in one query, whatever the page size."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import attrs
 from sqlalchemy import (
     ColumnElement,
     Date,
-    Row,
     Select,
     Subquery,
     and_,
@@ -33,21 +32,23 @@ from ecf2.adapters.db.contracts_rows import (
     SchoolPartnershipRow,
 )
 from ecf2.adapters.db.participants_teacher_rows import TeacherRow, TrainingPeriodRow
-from ecf2.adapters.db.queries.api.participant_enrolments import EnrolmentView, enrolments_of
+from ecf2.adapters.db.queries.api.participant_enrolment_rows import (
+    enrolments_of,
+    latest_periods,
+)
+from ecf2.adapters.db.queries.api.participant_enrolments import EnrolmentView
 from ecf2.adapters.db.queries.listing import (
     Page,
     ReadModel,
     Sort,
-    at_or_after,
     ordered,
-    paged,
-    within,
 )
 
 ALP = ActiveLeadProviderRow
 LPDP = LeadProviderDeliveryPartnershipRow
 SP = SchoolPartnershipRow
 TP = TrainingPeriodRow
+LEAD_PROVIDER = bindparam("lead_provider_id")
 # Teachers carry no creation time: their ids are given in the order they were created.
 SORTABLE = {"created_at": TeacherRow.id, "updated_at": TeacherRow.api_updated_at}
 
@@ -58,7 +59,7 @@ class ParticipantView:
     full_name: str
     trn: str | None
     updated_at: datetime | None
-    enrolments: Sequence[EnrolmentView]
+    enrolments: list[EnrolmentView]
 
 
 @attrs.frozen
@@ -82,11 +83,8 @@ def _of_provider(training: Any, lead_provider_id: ColumnElement[int] | int) -> S
     )
 
 
-def latest_training(
-    lead_provider_id: ColumnElement[int] | int, teacher_ids: ColumnElement[Any] | None = None
-) -> Subquery:
-    """Each teacher's (or each of these teachers') latest training period per role with
-    this lead provider."""
+def latest_training(lead_provider_id: int) -> Subquery:
+    """Each teacher's latest training period per role with this lead provider."""
     rank = (
         func.row_number()
         .over(
@@ -96,8 +94,6 @@ def latest_training(
         .label("rank")
     )
     ranked = _of_provider(TP, lead_provider_id).add_columns(TP.teacher_id, TP.role, rank)
-    if teacher_ids is not None:
-        ranked = ranked.where(TP.teacher_id.in_(teacher_ids))
     latest = ranked.subquery("ranked")
     return (
         select(latest.c.id.label("training_period_id"), latest.c.teacher_id, latest.c.role)
@@ -106,7 +102,7 @@ def latest_training(
     )
 
 
-def _later_than(training: Any, lead_provider_id: int) -> ColumnElement[bool]:
+def _later_than(training: Any, lead_provider_id: ColumnElement[int]) -> ColumnElement[bool]:
     """Another period of the lead provider for the same teacher and role starts later."""
     later = aliased(TP)
     newer = or_(
@@ -120,21 +116,20 @@ def _later_than(training: Any, lead_provider_id: int) -> ColumnElement[bool]:
     )
 
 
-def _visible(lead_provider_id: int, filters: ParticipantFilters) -> ColumnElement[bool]:
-    """The teacher has a training period with the lead provider; with a cohort or training
-    status filter, the latest one in a role must match it (§2.1). Tested teacher by teacher,
-    so a page walks teachers in order and stops once it is full."""
+def _visible(by_cohort: bool, statuses: Collection[str] | None) -> ColumnElement[bool]:
+    """The teacher has a training period with the lead provider; with a cohort (the bound
+    `cohorts`) or training status filter, the latest one in a role must match it (§2.1).
+    Tested teacher by teacher, so a page walks teachers in order and stops once full."""
     training = aliased(TP)
-    candidates = _of_provider(training, lead_provider_id).where(
-        training.teacher_id == TeacherRow.id
-    )
-    if filters.cohorts is None and filters.training_statuses is None:
+    candidates = _of_provider(training, LEAD_PROVIDER).where(training.teacher_id == TeacherRow.id)
+    if not by_cohort and statuses is None:
         return exists(candidates)
+    year = candidates.selected_columns.year
     return exists(
         candidates.where(
-            within(candidates.selected_columns.year, filters.cohorts),
-            _status_matches(training, filters.training_statuses),
-            ~_later_than(training, lead_provider_id),
+            year.in_(bindparam("cohorts", expanding=True)) if by_cohort else true(),
+            _status_matches(training, statuses),
+            ~_later_than(training, LEAD_PROVIDER),
         )
     )
 
@@ -153,6 +148,9 @@ def _status_matches(training: Any, statuses: Collection[str] | None) -> ColumnEl
     return or_(*chosen) if chosen else false()
 
 
+STATUSES = frozenset(("withdrawn", "deferred", "active"))
+
+
 def teacher_full_name() -> ColumnElement[str]:
     trs_name = func.trim(
         func.coalesce(TeacherRow.trs_first_name, "")
@@ -166,18 +164,56 @@ def _teachers(visible: ColumnElement[bool]) -> Select[Any]:
     return select(
         TeacherRow.id,
         TeacherRow.api_id,
-        teacher_full_name(),
+        teacher_full_name().label("full_name"),
         TeacherRow.trn,
         TeacherRow.api_updated_at,
     ).where(visible)
 
 
+def _with_enrolments(teachers: Select[Any], sort: Sort) -> Select[Any]:
+    """The page of teachers, each on one row per enrolment (or one row with none), in the
+    page's order, ECT first: the whole page in one query."""
+    page = teachers.cte("page")
+    latest = latest_periods(LEAD_PROVIDER, select(page.c.id))
+    enrolment = enrolments_of(latest, bindparam("today", type_=Date)).subquery("enrolment")
+    statement = (
+        select(page, *(column for column in enrolment.c if column.key != "teacher_id"))
+        .select_from(page)
+        .outerjoin(enrolment, enrolment.c.teacher_id == page.c.id)
+    )
+    sortable = {"created_at": page.c.id, "updated_at": page.c.api_updated_at}
+    return ordered(statement, sort, sortable, page.c.id).order_by(enrolment.c.role)
+
+
+@lru_cache(maxsize=128)
+def _page_statement(
+    sort: Sort,
+    by_cohort: bool,
+    statuses: tuple[str, ...] | None,
+    since: bool,
+    by_former_id: bool,
+) -> Select[Any]:
+    """Built once for each shape of request, every value a bound parameter: building the
+    statement takes longer than running it."""
+    teachers = _teachers(_visible(by_cohort, statuses)).where(
+        TeacherRow.api_updated_at >= bindparam("updated_since") if since else true(),
+        # No teacher id has changed yet: there is no table of id changes (§2.1).
+        TeacherRow.api_id.in_(bindparam("former_ids", expanding=True)) if by_former_id else true(),
+    )
+    ordering = ordered(teachers, sort, SORTABLE, TeacherRow.id)
+    return _with_enrolments(ordering.limit(bindparam("size")).offset(bindparam("offset")), sort)
+
+
 @cache
-def _enrolments() -> Select[Any]:
-    """Built once: building it takes longer than running it for a page of 100."""
-    teacher_ids = bindparam("teacher_ids", expanding=True)
-    latest = latest_training(bindparam("lead_provider_id"), teacher_ids)
-    return enrolments_of(latest, teacher_ids, bindparam("today", type_=Date))
+def _one_statement() -> Select[Any]:
+    teacher = (
+        _teachers(_visible(False, None)).where(TeacherRow.api_id == bindparam("api_id")).limit(1)
+    )
+    return _with_enrolments(teacher, ())
+
+
+def _known_statuses(statuses: Collection[str] | None) -> tuple[str, ...] | None:
+    return None if statuses is None else tuple(sorted(set(statuses) & STATUSES))
 
 
 class SqlParticipantReads(ReadModel):
@@ -190,35 +226,40 @@ class SqlParticipantReads(ReadModel):
         *,
         today: date,
     ) -> list[ParticipantView]:
-        statement = _teachers(_visible(lead_provider_id, filters)).where(
-            at_or_after(TeacherRow.api_updated_at, filters.updated_since),
-            # No teacher id has changed yet: there is no table of id changes (§2.1).
-            within(TeacherRow.api_id, None if filters.from_participant_ids is None else ()),
+        statement = _page_statement(
+            tuple(key for key in sort if key.name in SORTABLE),
+            filters.cohorts is not None,
+            _known_statuses(filters.training_statuses),
+            filters.updated_since is not None,
+            filters.from_participant_ids is not None,
         )
-        rows = self._rows(paged(ordered(statement, sort, SORTABLE, TeacherRow.id), page))
-        return self._with_enrolments(lead_provider_id, rows, today)
+        params = {
+            "lead_provider_id": lead_provider_id,
+            "cohorts": list(filters.cohorts or ()),
+            "updated_since": filters.updated_since,
+            "former_ids": [],
+            "size": page.size,
+            "offset": page.offset,
+            "today": today,
+        }
+        return self._views(statement, params)
 
     def one(
         self, lead_provider_id: int, api_id: uuid.UUID, *, today: date
     ) -> ParticipantView | None:
-        visible = _visible(lead_provider_id, ParticipantFilters())
-        statement = _teachers(visible).where(TeacherRow.api_id == api_id)
-        found = self._rows(statement.limit(1))
-        views = self._with_enrolments(lead_provider_id, found, today)
+        params = {"lead_provider_id": lead_provider_id, "api_id": api_id, "today": today}
+        views = self._views(_one_statement(), params)
         return views[0] if views else None
 
-    def _with_enrolments(
-        self, lead_provider_id: int, rows: list[Row[Any]], today: date
-    ) -> list[ParticipantView]:
-        if not rows:
-            return []
-        teacher_ids = [row[0] for row in rows]
-        params = {"lead_provider_id": lead_provider_id, "teacher_ids": teacher_ids, "today": today}
-        found = self._rows(_enrolments(), params)
-        by_teacher: dict[int, list[EnrolmentView]] = {}
-        for teacher_id, enrolment in EnrolmentView.from_rows(found, today):
-            by_teacher.setdefault(teacher_id, []).append(enrolment)
-        return [
-            ParticipantView(api_id, name, trn, updated_at, by_teacher.get(teacher_id, []))
-            for teacher_id, api_id, name, trn, updated_at in rows
-        ]
+    def _views(self, statement: Select[Any], params: dict[str, Any]) -> list[ParticipantView]:
+        views: list[ParticipantView] = []
+        last_teacher = None
+        for row in self._rows(statement, params):
+            if row.id != last_teacher:
+                last_teacher = row.id
+                views.append(
+                    ParticipantView(row.api_id, row.full_name, row.trn, row.api_updated_at, [])
+                )
+            if row.role is not None:
+                views[-1].enrolments.append(EnrolmentView.of_row(row, params["today"]))
+        return views

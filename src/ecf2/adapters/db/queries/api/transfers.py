@@ -306,9 +306,8 @@ class SqlTransferReads(ReadModel):
             if session.get_bind().dialect.name == "postgresql":
                 # The ranked school periods are estimated at a row or two when there are
                 # thousands: nested loops over them cost seconds where hash joins cost
-                # milliseconds; and compiling the query just in time costs more than it saves.
+                # milliseconds.
                 session.execute(text("SET LOCAL enable_nestloop = off"))
-                session.execute(text("SET LOCAL jit = off"))
             return list(session.execute(statement))
 
     def page(
