@@ -56,7 +56,7 @@ def main() -> None:
         print(
             f"{label}: p50 {p50:.1f} ms, p95 {p95:.1f} ms over {RUNS} runs; "
             f"p50 / goal = {p50 / GOAL_MS:.2f} (goal {GOAL_MS:.0f} ms); "
-            f"{statements} SQL statements (one is PostgreSQL's SET LOCAL jit = off)"
+            f"{statements} SQL statement(s)"
         )
     engine.dispose()
 
