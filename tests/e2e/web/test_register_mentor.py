@@ -149,7 +149,8 @@ def test_a_new_mentor_trained_by_the_ects_lead_provider_then_mentors_the_ect(
         journey.post("funded-training", use_ect_lead_provider="yes"), "check-answers"
     )
     check = text(school_user.get(f"{journey.base}/check-answers"))
-    for answer in ("Kirsty Mclean", KIRSTY, "kirsty.mentor@example.org", "Provider-led with"):
+    answers = ("Kirsty Mclean", KIRSTY, "kirsty.mentor@example.org", "Provider-led", lead_provider)
+    for answer in answers:
         assert answer in check
 
     done = journey.post("check-answers")

@@ -114,8 +114,24 @@ def check_answers_page(answers: Answers, mentoring: Mentoring) -> dict[str, Any]
     return (
         about(answers, mentoring)
         | start_date_page(answers, mentoring)
+        | training_change_steps(answers, mentoring)
         | {"mentor_name": mentor_name(answers), "lead_provider": names.get(chosen)}
     )
+
+
+def training_change_steps(answers: Answers, mentoring: Mentoring) -> dict[str, str | None]:
+    """Where check your answers changes the training answers: the question that asked
+    whether to keep the ECT's lead provider, and the one that chose the lead provider,
+    which is that same question when the answer was yes (§3.2 step 7)."""
+    asked = {step.name for step in register_mentor_journey(mentoring.api_id).path(answers)}
+    choice_step = next((name for name in _ECT_CHOICE_STEPS if name in asked), None)
+    lead_provider_step = "lead-provider" if "lead-provider" in asked else choice_step
+    return {"choice_step": choice_step, "lead_provider_step": lead_provider_step}
+
+
+# The questions offering the ECT's lead provider: before the start date for a mentor new to
+# mentoring, after it for the others.
+_ECT_CHOICE_STEPS = ("funded-training", "programme-choices")
 
 
 def _ect_template(name: str) -> str:
