@@ -344,7 +344,7 @@ def test_each_question_shows_its_errors_on_the_page_that_asked(school_user, engi
     early = post(school_user, "start-date", **date_fields("start_date", date(2024, 5, 31)))
     assert has_error(early, "start_date", "on or after 1 June 2024")
     closed = post(school_user, "start-date", **date_fields("start_date", date(2027, 7, 1)))
-    assert has_error(closed, "start_date", "has not opened")
+    assert goes_to(closed, "cannot-register-yet")
     post(school_user, "start-date", **date_fields("start_date", date(2026, 11, 30)))
     assert has_error(
         post(school_user, "working-pattern"), "working_pattern", "full-time or part-time"
@@ -469,3 +469,23 @@ def test_registering_waits_for_the_induction_tutor_to_be_confirmed(school_user, 
     sent = school_user.post(f"{BASE}/find-ect", data={"csrf_token": token}, follow_redirects=False)
     assert sent.status_code == 303
     assert sent.headers["location"] == "/school/induction-tutor"
+
+
+def test_a_start_date_whose_contract_period_is_not_open_cannot_be_registered_yet(school_user):
+    """§3.1 step 7: the 2027 contract period does not exist yet in the demo."""
+    assert goes_to(find(school_user, NADIA), "review-details")
+    post(school_user, "review-details", details_correct="yes")
+    post(school_user, "email-address", email="nadia@example.org")
+    later = post(school_user, "start-date", **date_fields("start_date", date(2027, 7, 1)))
+    assert goes_to(later, "cannot-register-yet")
+    page = school_user.get(f"{BASE}/cannot-register-yet")
+    assert "You cannot register Nadia" in text(page)
+    assert "not open yet for ECTs starting on 1 July 2027" in text(page)
+    assert f'<a href="{BASE}/start-date" class="govuk-back-link"' in page.text
+    assert 'href="/school/home/ects">Back to your ECTs' in page.text
+    # Nothing past this page can be answered.
+    past = school_user.get(f"{BASE}/working-pattern", follow_redirects=False)
+    assert past.headers["location"] == f"{BASE}/find-ect"
+    # An earlier date moves on.
+    sooner = post(school_user, "start-date", **date_fields("start_date", date(2026, 11, 30)))
+    assert goes_to(sooner, "working-pattern")

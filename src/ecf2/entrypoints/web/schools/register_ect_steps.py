@@ -6,8 +6,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-import attrs
-
 from ecf2.domain.participants.ect_registration import corrected_name
 from ecf2.domain.shared.errors import DomainError, InvalidValue
 from ecf2.domain.shared.identifiers import Trn
@@ -20,6 +18,12 @@ from ecf2.entrypoints.web.schools.register_ect_find import (
     ect_name,
     submit_find,
     submit_nino,
+)
+from ecf2.entrypoints.web.schools.register_ect_start_date import (
+    CANNOT_REGISTER_YET,
+    after_start_date,
+    start_date_page,
+    submit_start_date,
 )
 
 WORKING_PATTERNS = {"full_time": "Full-time", "part_time": "Part-time"}
@@ -54,21 +58,6 @@ def submit_email(form: Form, answers: Answers, asking: Asking) -> Answers:
         return {"email": asking.registrations.check_email(Trn(answers["trn"]), email)}
     except DomainError as error:
         raise FormErrors.of("email", error.message) from None
-
-
-def submit_start_date(form: Form, answers: Answers, asking: Asking) -> Answers:
-    started_on = forms.a_date(form, "start_date", "school start date")
-    trn = Trn(answers["trn"])
-    try:
-        asking.registrations.check_start_date(trn, started_on)
-    except DomainError as error:
-        raise FormErrors.of("start_date", error.message) from None
-    # Whether the school's last choices still hold depends on the start date (§3.1.9).
-    previous = asking.registrations.previous_choices(asking.school.id, trn, started_on)
-    return {
-        "start_date": started_on.isoformat(),
-        "previous_choices": None if previous is None else attrs.asdict(previous),
-    }
 
 
 def after_working_pattern(answers: Answers) -> str:
@@ -166,11 +155,7 @@ def chosen_names(answers: Answers, asking: Asking) -> dict[str, Any]:
     if answers.get("training_programme") == "provider_led":
         providers = {lp.id: lp.name for lp in lead_providers(answers, asking)["lead_providers"]}
         names["lead_provider"] = providers.get(answers.get("lead_provider_id"), "")
-    started_on = date.fromisoformat(answers["start_date"])
-    return names | {
-        "ect_name": ect_name(answers),
-        "start_date_text": f"{started_on.day} {started_on:%B %Y}",
-    }
+    return names | start_date_page(answers, asking) | {"ect_name": ect_name(answers)}
 
 
 def _template(name: str) -> str:
@@ -221,8 +206,9 @@ STEPS = (
         _template("start_date"),
         keys=("start_date",),
         submit=submit_start_date,
-        next=lambda _answers: "working-pattern",
+        next=after_start_date,
     ),
+    Step("cannot-register-yet", CANNOT_REGISTER_YET, page=start_date_page),
     Step(
         "working-pattern",
         _template("working_pattern"),

@@ -14,6 +14,10 @@ from ecf2.domain.shared.identifiers import Trn
 from ecf2.entrypoints.web.journeys import forms
 from ecf2.entrypoints.web.journeys.forms import Form, FormErrors
 from ecf2.entrypoints.web.journeys.journey import FORGET, Answers, Journey, Step
+from ecf2.entrypoints.web.schools.register_ect_start_date import (
+    CANNOT_REGISTER_YET,
+    start_date_page,
+)
 from ecf2.entrypoints.web.schools.register_ect_steps import submit_review
 from ecf2.entrypoints.web.schools.register_mentor_find import (
     Mentoring,
@@ -30,7 +34,6 @@ from ecf2.entrypoints.web.schools.register_mentor_training import (
     no_training,
     offer_ect_lead_provider,
     previous_training_page,
-    start_date_page,
     started_on,
     submit_lead_provider,
     submit_previous_training,
@@ -198,7 +201,7 @@ STEPS = (
     ),
     Step(
         "cannot-register-yet",
-        _template("cannot_register_yet"),
+        CANNOT_REGISTER_YET,
         page=_and_about(start_date_page),
     ),
     Step(

@@ -9,12 +9,11 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from ecf2.domain.contracts.rules import REGISTRATION_NOT_OPEN_YET
-from ecf2.domain.shared.errors import DomainError, RuleBroken
 from ecf2.domain.shared.identifiers import Trn
 from ecf2.entrypoints.web.journeys import forms
-from ecf2.entrypoints.web.journeys.forms import Form, FormErrors
+from ecf2.entrypoints.web.journeys.forms import Form
 from ecf2.entrypoints.web.journeys.journey import FORGET, Answers
+from ecf2.entrypoints.web.schools.register_ect_start_date import registration_open
 
 if TYPE_CHECKING:
     from ecf2.entrypoints.web.schools.register_mentor_find import Mentoring
@@ -66,14 +65,10 @@ def offer_ect_lead_provider(answers: Answers, step: str) -> str:
 
 def submit_start_date(form: Form, answers: Answers, mentoring: Mentoring) -> Answers:
     day = forms.a_date(form, "start_date", "date they start mentoring at your school")
-    try:
-        mentoring.registrations.check_start_date(mentoring.school.id, Trn(answers["trn"]), day)
-    except RuleBroken as error:
-        if error.rule != REGISTRATION_NOT_OPEN_YET:
-            raise FormErrors.of("start_date", error.message) from None
+    trn = Trn(answers["trn"])
+    school_id = mentoring.school.id
+    if not registration_open(lambda: mentoring.registrations.check_start_date(school_id, trn, day)):
         return {"start_date": day.isoformat(), "not_open_yet": True}
-    except DomainError as error:
-        raise FormErrors.of("start_date", error.message) from None
     dated = {"start_date": day.isoformat(), "not_open_yet": FORGET}
     return dated | training_route(mentoring, answers, day)
 
@@ -84,11 +79,6 @@ def after_start_date(answers: Answers) -> str:
     if answers.get("training_route") == PROVIDER_LED and answers.get("previously_trained"):
         return "previous-training"
     return offer_ect_lead_provider(answers, "programme-choices")
-
-
-def start_date_page(answers: Answers, _mentoring: Mentoring) -> dict[str, Any]:
-    day = started_on(answers)
-    return {"start_date_text": None if day is None else f"{day.day} {day:%B %Y}"}
 
 
 # The mentor's previous training, then the ECT's choices (§3.2 step 7).
