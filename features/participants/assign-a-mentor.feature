@@ -60,3 +60,10 @@ Feature: A school assigns a mentor to an ECT, or changes their mentor
       Given Kirsty Mclean has been a mentor at "Hilltop Primary" since 1 September 2025 with email "kirsty@school.example"
       When "Hilltop Primary" assigns Kirsty Mclean to mentor Kirsty Mclean
       Then the assignment is refused as a teacher cannot mentor themself
+
+  Rule: Assigning and changing mentors close while the new contract period is set up (§2.8)
+
+    Scenario: No mentor can be assigned in the first fortnight of June
+      Given the date is now 5 June 2026
+      When "Hilltop Primary" assigns Maria Lopez to mentor Kirsty Mclean
+      Then the assignment is refused as mentor changes are closed until the new contract period is set up

@@ -181,3 +181,14 @@ def test_forged_forms_and_another_schools_ect_are_refused(client, engine):  # no
     other = Journey(client, engine, GEORGE)
     assert other.client.get(other.base, follow_redirects=False).status_code == 404
     assert other.post("check-answers").status_code == 404
+
+
+def test_assigning_a_mentor_is_closed_in_the_first_fortnight_of_june(client, engine, clock):  # noqa: F811
+    journey = Journey(client, engine, JAMES)
+    mentor_api_id, _trn = ashdown_mentor(engine, with_training=True)
+    before = count(engine, "mentorship_periods")
+    clock.set(date(2026, 6, 5))
+    assert "again from 15 June 2026" in text(journey.client.get(journey.base))
+    refused = journey.post("choose-mentor", mentor_api_id=mentor_api_id)
+    assert "again from 15 June 2026" in text(refused)
+    assert count(engine, "mentorship_periods") == before

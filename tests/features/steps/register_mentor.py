@@ -414,6 +414,7 @@ def no_mentorship(world, names, ect: str, mentor: str) -> None:
 _ASSIGNMENT_REFUSALS = {
     "the mentor is not at the school": "mentor_at_school",
     "a teacher cannot mentor themself": "mentor_is_not_the_ect",
+    "mentor changes are closed until the new contract period is set up": "mentor_changes_closed",
 }
 
 

@@ -20,6 +20,7 @@ from ecf2.domain.participants.placements import MentorAtSchoolPeriod
 from ecf2.domain.participants.ports import MentorRegistrationFacts
 from ecf2.domain.participants.register_mentor_commands import EctTraining
 from ecf2.domain.participants.register_mentor_events import mentor_training_events
+from ecf2.domain.participants.registration_emails import long_date
 from ecf2.domain.participants.registration_values import LeadProviderOption
 from ecf2.domain.participants.report_leaving import placement_at
 from ecf2.domain.participants.training import TrainingPeriod
@@ -104,6 +105,12 @@ class MentorAssignmentService:
     def assign_mentor(self, command: AssignMentor, by: Actor) -> MentorAssigned:
         """One transaction (§3.3 AssignMentor, SwitchMentor)."""
         today, now = self._clock.today(), self._clock.now()
+        closed = self.registration_closed()
+        if closed is not None:
+            raise RuleBroken(
+                f"You can assign mentors again from {long_date(closed.reopens_on)}",
+                rule="mentor_changes_closed",
+            )
         with self._uow() as uow:
             ect = uow.teachers.get_by_api_id(command.ect_api_id)
             ect_placement = placement_at(ect, command.school_id, today)
