@@ -163,6 +163,9 @@ def test_an_ect_registered_with_a_provider_not_yet_partnered_reaches_it_once_it_
     teacher_id = str(api_id_of(engine, "teachers", "trn", KIRSTY))
     partnership_id, interest_id = training_of(engine, KIRSTY)
     assert partnership_id is None
+    # The API's updated_at is never null, even for a teacher no provider sees yet.
+    updated = "SELECT api_updated_at FROM teachers WHERE trn = :trn"
+    assert scalar(engine, updated, trn=KIRSTY) is not None
     assert interest_id == scalar(
         engine,
         "SELECT id FROM active_lead_providers WHERE lead_provider_id = :lp "

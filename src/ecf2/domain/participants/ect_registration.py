@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import calendar
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 import attrs
@@ -249,8 +249,11 @@ def previous_provider_led_schedule_id(teacher: Teacher | None) -> int | None:
     return latest.schedule_id if latest.provider_led else None
 
 
-def teacher_from_record(record: TeacherRecord, corrected_name: str | None) -> Teacher:
-    """A teacher first registered: their record as TRS holds it (§3.1 step 12)."""
+def teacher_from_record(
+    record: TeacherRecord, corrected_name: str | None, now: datetime
+) -> Teacher:
+    """A teacher first registered: their record as TRS holds it (§3.1 step 12). The API's
+    `updated_at` is never null (lead-provider-api-v3 §2.1), so it starts at registration."""
     return Teacher(
         trn=record.trn,
         trs_first_name=record.first_name,
@@ -263,4 +266,5 @@ def teacher_from_record(record: TeacherRecord, corrected_name: str | None) -> Te
         trs_qts_status_description=record.qts_status_description,
         trs_initial_teacher_training_provider_name=record.initial_teacher_training_provider_name,
         trs_initial_teacher_training_end_date=record.initial_teacher_training_end_date,
+        api_updated_at=now,
     )

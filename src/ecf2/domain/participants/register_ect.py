@@ -166,7 +166,7 @@ class EctRegistrationService:
             teacher = uow.teachers.find_by_trn(command.record.trn)
             new_teacher = teacher is None
             if teacher is None:
-                teacher = rules.teacher_from_record(command.record, command.corrected_name)
+                teacher = rules.teacher_from_record(command.record, command.corrected_name, now)
             self._refuse_blocked(command, teacher, today)
             check_appropriate_body(
                 command.appropriate_body_id, facts.appropriate_bodies(), school.independent

@@ -145,7 +145,9 @@ class MentorRegistrationService:
             ect = self._ect(uow, command.ect_api_id)
             ect_placement = placement_at(ect, command.school_id, today)
             found = uow.teachers.find_by_trn(command.record.trn)
-            mentor = found or ect_rules.teacher_from_record(command.record, command.corrected_name)
+            mentor = found or ect_rules.teacher_from_record(
+                command.record, command.corrected_name, now
+            )
             rules.refuse_block(
                 rules.mentor_registration_block(
                     command.record, found, ect.trn, command.school_id, today
