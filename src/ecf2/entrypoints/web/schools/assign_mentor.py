@@ -4,11 +4,10 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Any
 
 from litestar import Request, get, post
-from litestar.di import NamedDependency
+from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, SkipValidation, URLEncodedBody
 from litestar.response import Redirect
 
@@ -30,45 +29,47 @@ from ecf2.entrypoints.web.schools.assign_mentor_steps import (
     mentor_choices,
 )
 from ecf2.entrypoints.web.schools.register_mentor import closed_page
-from ecf2.entrypoints.web.schools.tutor_gate import GatedSchoolController
+from ecf2.entrypoints.web.schools.tutor_gate import (
+    GATED_SCHOOL_DEPENDENCIES,
+    GatedSchoolController,
+)
 
 Body = URLEncodedBody[dict[str, Any]]
 School = NamedDependency[SignedInSchool]
 Assignments = NamedDependency[MentorAssignmentService]
 Reads = NamedDependency[SqlSchoolHomeReads]
 InjectedClock = NamedDependency[SkipValidation[Clock]]
+Assigned = NamedDependency[SkipValidation[Assigning]]
 DONE = "assign_mentor_done"
 
 
-def _assigning(
-    api_id: str,
-    school: SignedInSchool,
-    reads: SqlSchoolHomeReads,
-    today: date,
-    assignments: MentorAssignmentService,
+def ect_assigning(
+    api_id: FromPath[str],
+    school: School,
+    school_home_reads: Reads,
+    clock: InjectedClock,
+    mentor_assignments: Assignments,
 ) -> Assigning:
-    ect_api_id, ect = ect_seen_by(school, api_id, reads, today)
-    mentors = mentor_choices(ect, reads.mentors(school.id, today).people)
-    return Assigning(school, ect, ect_api_id, assignments, mentors)
+    """The ECT to be mentored and the school's mentors to choose from, for every step."""
+    today = clock.today()
+    ect_api_id, ect = ect_seen_by(school, api_id, school_home_reads, today)
+    mentors = mentor_choices(ect, school_home_reads.mentors(school.id, today).people)
+    return Assigning(school, ect, ect_api_id, mentor_assignments, mentors)
 
 
 class AssignMentorController(GatedSchoolController):
     path = "/school/ects/{api_id:str}/mentor"
+    dependencies = {
+        **GATED_SCHOOL_DEPENDENCIES,
+        "assigning": Provide(ect_assigning, sync_to_thread=True),
+    }
 
     @get("/", sync_to_thread=True)
-    def start(
-        self,
-        api_id: FromPath[str],
-        request: Request[Any, Any, Any],
-        school: School,
-        school_home_reads: Reads,
-        clock: InjectedClock,
-        mentor_assignments: Assignments,
-    ) -> Page:
-        assigning = _assigning(api_id, school, school_home_reads, clock.today(), mentor_assignments)
+    def start(self, request: Request[Any, Any, Any], assigning: Assigned) -> Page:
         journey = assign_mentor_journey(assigning.api_id)
         journey.forget(request.session)
-        return closed_page(mentor_assignments) or Redirect(journey.url(journey.first.name))
+        closed = closed_page(assigning.assignments)
+        return closed or Redirect(journey.url(journey.first.name))
 
     @get("/confirmation", sync_to_thread=True)
     def confirmation(
@@ -80,35 +81,22 @@ class AssignMentorController(GatedSchoolController):
 
     @get("/{step:str}", sync_to_thread=True)
     def show(
-        self,
-        api_id: FromPath[str],
-        step: FromPath[str],
-        request: Request[Any, Any, Any],
-        school: School,
-        school_home_reads: Reads,
-        clock: InjectedClock,
-        mentor_assignments: Assignments,
+        self, step: FromPath[str], request: Request[Any, Any, Any], assigning: Assigned
     ) -> Page:
-        assigning = _assigning(api_id, school, school_home_reads, clock.today(), mentor_assignments)
         journey = assign_mentor_journey(assigning.api_id)
-        closed = closed_page(mentor_assignments)
+        closed = closed_page(assigning.assignments)
         return closed or journey_pages.show(journey, step, request.session, assigning)
 
     @post("/{step:str}", sync_to_thread=True)
     def answer(
         self,
-        api_id: FromPath[str],
         step: FromPath[str],
         request: Request[Any, Any, Any],
         data: Body,
-        school: School,
-        school_home_reads: Reads,
-        clock: InjectedClock,
-        mentor_assignments: Assignments,
+        assigning: Assigned,
     ) -> Page:
-        assigning = _assigning(api_id, school, school_home_reads, clock.today(), mentor_assignments)
         journey = assign_mentor_journey(assigning.api_id)
-        closed = closed_page(mentor_assignments)
+        closed = closed_page(assigning.assignments)
         if closed is not None:
             return closed
         if step == "choose-mentor" and data.get("mentor_api_id") == NEW_MENTOR:

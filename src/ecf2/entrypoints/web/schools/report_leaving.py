@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 from litestar import Request, get, post
-from litestar.di import NamedDependency
+from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, SkipValidation, URLEncodedBody
 from litestar.response import Redirect
 
@@ -27,7 +27,10 @@ from ecf2.entrypoints.web.schools.access import (
     SignedInSchool,
     ect_seen_by,
 )
-from ecf2.entrypoints.web.schools.tutor_gate import GatedSchoolController
+from ecf2.entrypoints.web.schools.tutor_gate import (
+    GATED_SCHOOL_DEPENDENCIES,
+    GatedSchoolController,
+)
 
 Body = URLEncodedBody[dict[str, Any]]
 School = NamedDependency[SignedInSchool]
@@ -47,6 +50,9 @@ class Reporting:
     api_id: uuid.UUID
     leavings: Any
     list_path: str = "/school/home/ects"
+
+
+Reported = NamedDependency[SkipValidation[Reporting]]
 
 
 def submit_leaving_date(form: Form, _answers: Answers, reporting: Reporting) -> Answers:
@@ -84,28 +90,26 @@ def leaving_journey(api_id: uuid.UUID, role: str = "ect") -> Journey:
     return Journey(f"{role}_leaving_{api_id}", f"/school/{role}s/{api_id}/leaving", STEPS)
 
 
-def _reporting(
-    api_id: str, school: SignedInSchool, reads: SqlSchoolHomeReads, today: date, leavings: Any
+def ect_reporting(
+    api_id: FromPath[str],
+    school: School,
+    school_home_reads: Reads,
+    clock: InjectedClock,
+    ect_leavings: Leavings,
 ) -> Reporting:
-    teacher_api_id, ect = ect_seen_by(school, api_id, reads, today)
-    return Reporting(school, ect, teacher_api_id, leavings)
+    """The ECT whose leaving is reported, seen by this school, for every step."""
+    teacher_api_id, ect = ect_seen_by(school, api_id, school_home_reads, clock.today())
+    return Reporting(school, ect, teacher_api_id, ect_leavings)
 
 
-class ReportEctLeavingController(GatedSchoolController):
-    path = "/school/ects/{api_id:str}/leaving"
+class ReportLeavingController(GatedSchoolController):
+    """The leaving journey (§3.7), for the person `reporting` provides in a subclass."""
+
+    role = "ect"
 
     @get("/", sync_to_thread=True)
-    def start(
-        self,
-        api_id: FromPath[str],
-        request: Request[Any, Any, Any],
-        school: School,
-        school_home_reads: Reads,
-        clock: InjectedClock,
-        ect_leavings: Leavings,
-    ) -> Redirect:
-        reporting = _reporting(api_id, school, school_home_reads, clock.today(), ect_leavings)
-        journey = leaving_journey(reporting.api_id)
+    def start(self, request: Request[Any, Any, Any], reporting: Reported) -> Redirect:
+        journey = leaving_journey(reporting.api_id, self.role)
         journey.forget(request.session)
         return Redirect(journey.url(journey.first.name))
 
@@ -119,36 +123,31 @@ class ReportEctLeavingController(GatedSchoolController):
 
     @get("/{step:str}", sync_to_thread=True)
     def show(
-        self,
-        api_id: FromPath[str],
-        step: FromPath[str],
-        request: Request[Any, Any, Any],
-        school: School,
-        school_home_reads: Reads,
-        clock: InjectedClock,
-        ect_leavings: Leavings,
+        self, step: FromPath[str], request: Request[Any, Any, Any], reporting: Reported
     ) -> Page:
-        reporting = _reporting(api_id, school, school_home_reads, clock.today(), ect_leavings)
-        journey = leaving_journey(reporting.api_id)
+        journey = leaving_journey(reporting.api_id, self.role)
         return journey_pages.show(journey, step, request.session, reporting)
 
     @post("/{step:str}", sync_to_thread=True)
     def answer(
         self,
-        api_id: FromPath[str],
         step: FromPath[str],
         request: Request[Any, Any, Any],
         data: Body,
-        school: School,
-        school_home_reads: Reads,
-        clock: InjectedClock,
-        ect_leavings: Leavings,
+        reporting: Reported,
     ) -> Page:
-        reporting = _reporting(api_id, school, school_home_reads, clock.today(), ect_leavings)
-        journey = leaving_journey(reporting.api_id)
+        journey = leaving_journey(reporting.api_id, self.role)
         if step != "check-answers":
             return journey_pages.submit(journey, step, request.session, data, reporting)
         return report(journey, request, reporting)
+
+
+class ReportEctLeavingController(ReportLeavingController):
+    path = "/school/ects/{api_id:str}/leaving"
+    dependencies = {
+        **GATED_SCHOOL_DEPENDENCIES,
+        "reporting": Provide(ect_reporting, sync_to_thread=True),
+    }
 
 
 def report(journey: Journey, request: Request[Any, Any, Any], reporting: Reporting) -> Page:
