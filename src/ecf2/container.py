@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from dependency_injector import containers, providers
 
-from ecf2.adapters.db.engine import make_engine, make_session_factory
+from ecf2.adapters.db.engine import (
+    make_engine,
+    make_read_session_factory,
+    make_session_factory,
+)
 from ecf2.adapters.db.mentor_completion import SqlMentorCompletion
 from ecf2.adapters.db.queries.admin_teachers import SqlAdminTeacherReads
 from ecf2.adapters.db.queries.api.access import SqlApiAccess
@@ -72,6 +76,7 @@ class Container(containers.DeclarativeContainer):
 
     engine = providers.Singleton(make_engine, url=settings.provided.database_url)
     session_factory = providers.Singleton(make_session_factory, engine=engine)
+    read_session_factory = providers.Singleton(make_read_session_factory, engine=engine)
     clock = providers.Singleton(SystemClock)
 
     # EmailSender: GOV.UK Notify, or (by default) the outbox table alone. Emails a use case
@@ -103,23 +108,24 @@ class Container(containers.DeclarativeContainer):
     school_sign_ins = providers.Factory(SchoolSignInService, uow=uow.provider, clock=clock)
 
     # Lead provider API v3: token look-up and read models.
-    api_access = providers.Factory(SqlApiAccess, session_factory=session_factory)
-    statement_reads = providers.Factory(SqlStatementReads, session_factory=session_factory)
+    api_access = providers.Factory(SqlApiAccess, session_factory=read_session_factory)
+    statement_reads = providers.Factory(SqlStatementReads, session_factory=read_session_factory)
     delivery_partner_reads = providers.Factory(
-        SqlDeliveryPartnerReads, session_factory=session_factory
+        SqlDeliveryPartnerReads, session_factory=read_session_factory
     )
-    partnership_reads = providers.Factory(SqlPartnershipReads, session_factory=session_factory)
-    school_reads = providers.Factory(SqlSchoolReads, session_factory=session_factory)
-    participant_reads = providers.Factory(SqlParticipantReads, session_factory=session_factory)
-    declaration_reads = providers.Factory(SqlDeclarationReads, session_factory=session_factory)
+    partnership_reads = providers.Factory(SqlPartnershipReads, session_factory=read_session_factory)
+    school_reads = providers.Factory(SqlSchoolReads, session_factory=read_session_factory)
+    participant_reads = providers.Factory(SqlParticipantReads, session_factory=read_session_factory)
+    declaration_reads = providers.Factory(SqlDeclarationReads, session_factory=read_session_factory)
     # The published schedules and milestone dates, on the API guidance.
-    schedule_reads = providers.Factory(SqlScheduleReads, session_factory=session_factory)
+    schedule_reads = providers.Factory(SqlScheduleReads, session_factory=read_session_factory)
+    # In a transaction: its queries set a planner option for themselves (SET LOCAL).
     transfer_reads = providers.Factory(SqlTransferReads, session_factory=session_factory)
     unfunded_mentor_reads = providers.Factory(
-        SqlUnfundedMentorReads, session_factory=session_factory
+        SqlUnfundedMentorReads, session_factory=read_session_factory
     )
     # Lead providers' partnerships; the API passes each request's own clock (§1.9).
-    partnership_facts = providers.Factory(SqlPartnershipFacts, session_factory=session_factory)
+    partnership_facts = providers.Factory(SqlPartnershipFacts, session_factory=read_session_factory)
     provider_partnerships = providers.Factory(
         ProviderPartnerships, uow=uow.provider, facts=partnership_facts, clock=clock
     )
@@ -131,15 +137,17 @@ class Container(containers.DeclarativeContainer):
     dfe_sign_in = providers.Singleton(dfe_sign_in_client, settings=settings.provided.dfe_sign_in)
 
     # Web sessions and the school home page.
-    sign_in_reads = providers.Factory(SqlSignInReads, session_factory=session_factory)
-    school_home_reads = providers.Factory(SqlSchoolHomeReads, session_factory=session_factory)
+    sign_in_reads = providers.Factory(SqlSignInReads, session_factory=read_session_factory)
+    school_home_reads = providers.Factory(SqlSchoolHomeReads, session_factory=read_session_factory)
     appropriate_body_home_reads = providers.Factory(
-        SqlAppropriateBodyHomeReads, session_factory=session_factory
+        SqlAppropriateBodyHomeReads, session_factory=read_session_factory
     )
     induction_tutor_reads = providers.Factory(
-        SqlInductionTutorReads, session_factory=session_factory
+        SqlInductionTutorReads, session_factory=read_session_factory
     )
-    email_outbox_reads = providers.Factory(SqlEmailOutboxReads, session_factory=session_factory)
+    email_outbox_reads = providers.Factory(
+        SqlEmailOutboxReads, session_factory=read_session_factory
+    )
     # Schools' journeys.
     ect_registrations = providers.Factory(
         EctRegistrationService, uow=uow.provider, trs=trs, clock=clock
@@ -170,7 +178,7 @@ class Container(containers.DeclarativeContainer):
         DeclarationService, uow=uow.provider, clock=clock, mentor_completion=mentor_completion
     )
     # Lead providers' declarations; the API passes each request's own clock (§1.9).
-    declaration_facts = providers.Factory(SqlDeclarationFacts, session_factory=session_factory)
+    declaration_facts = providers.Factory(SqlDeclarationFacts, session_factory=read_session_factory)
     declaration_recording = providers.Factory(
         DeclarationRecording,
         uow=uow.provider,
@@ -187,30 +195,30 @@ class Container(containers.DeclarativeContainer):
     )
     # Lead providers' withdrawals, deferrals, resumptions and schedule changes (§2.1).
     provider_training_facts = providers.Factory(
-        SqlProviderTrainingFacts, session_factory=session_factory
+        SqlProviderTrainingFacts, session_factory=read_session_factory
     )
     participant_actions = providers.Factory(
         ParticipantActions, uow=uow.provider, facts=provider_training_facts, clock=clock
     )
     statement_calculation_reads = providers.Factory(
-        SqlStatementCalculationReads, session_factory=session_factory
+        SqlStatementCalculationReads, session_factory=read_session_factory
     )
     statement_calculations = providers.Factory(
         StatementCalculationService, reads=statement_calculation_reads
     )
     # The finance console's pages.
     finance_console_reads = providers.Factory(
-        SqlFinanceConsoleReads, session_factory=session_factory
+        SqlFinanceConsoleReads, session_factory=read_session_factory
     )
     finance_declaration_reads = providers.Factory(
-        SqlFinanceDeclarationReads, session_factory=session_factory
+        SqlFinanceDeclarationReads, session_factory=read_session_factory
     )
 
     # Late funding eligibility: participants record it, payments make the teacher's
     # waiting declarations eligible (finance-and-payments §4.2).
     late_eligibility = providers.Factory(
         LateEligibility,
-        waiting=providers.Factory(SqlWaitingForFunding, session_factory=session_factory),
+        waiting=providers.Factory(SqlWaitingForFunding, session_factory=read_session_factory),
         declarations=finance_declarations,
     )
     funding_eligibility = providers.Factory(
@@ -225,10 +233,12 @@ class Container(containers.DeclarativeContainer):
         ActiveLeadProviderService, uow=uow.provider, clock=clock
     )
     contracts_console_reads = providers.Factory(
-        SqlContractsConsoleReads, session_factory=session_factory
+        SqlContractsConsoleReads, session_factory=read_session_factory
     )
     # The DfE staff console's teacher pages.
-    admin_teacher_reads = providers.Factory(SqlAdminTeacherReads, session_factory=session_factory)
+    admin_teacher_reads = providers.Factory(
+        SqlAdminTeacherReads, session_factory=read_session_factory
+    )
 
 
 def build_container(settings: Settings | None = None) -> Container:

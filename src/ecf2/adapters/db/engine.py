@@ -51,3 +51,14 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, expire_on_commit=False, autoflush=False)
+
+
+def make_read_session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions for read models. On PostgreSQL they run without a transaction of their
+    own: under READ COMMITTED each statement sees what was committed when it began either
+    way, a read saves the BEGIN and ROLLBACK round trips, and psycopg keeps the statements
+    it has prepared on the connection (it forgets them all at every ROLLBACK)."""
+    if engine.dialect.name == "sqlite":
+        return make_session_factory(engine)
+    reading = engine.execution_options(isolation_level="AUTOCOMMIT")
+    return sessionmaker(bind=reading, expire_on_commit=False, autoflush=False)
