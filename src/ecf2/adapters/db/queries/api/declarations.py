@@ -20,6 +20,7 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    true,
 )
 from sqlalchemy.orm import aliased
 
@@ -112,20 +113,53 @@ def _trained_by(lead_provider_id: int | BindParameter[int]) -> ColumnElement[boo
     return and_(_billable_or_changeable(), exists(own))
 
 
+def _api_id_of(table: Any, key: ColumnElement[int | None]) -> ColumnElement[uuid.UUID | None]:
+    return select(table.api_id).where(table.id == key).scalar_subquery()
+
+
+def _identified(
+    key: ColumnElement[int | None], table: Any, api_ids: Collection[uuid.UUID] | None
+) -> ColumnElement[bool]:
+    """The row `key` points at has one of these API ids (no filter for None)."""
+    if api_ids is None:
+        return true()
+    return key.in_(select(table.id).where(within(table.api_id, api_ids)))
+
+
+def _mentor_api_id() -> ColumnElement[uuid.UUID | None]:
+    return (
+        select(_mentor.api_id)
+        .join(MentorAtSchoolPeriodRow, MentorAtSchoolPeriodRow.teacher_id == _mentor.id)
+        .join(
+            MentorshipPeriodRow,
+            MentorshipPeriodRow.mentor_at_school_period_id == MentorAtSchoolPeriodRow.id,
+        )
+        .where(MentorshipPeriodRow.id == DeclarationRow.mentorship_period_id)
+        .scalar_subquery()
+    )
+
+
 def _declarations(lead_provider_id: int | BindParameter[int]) -> Select[Any]:
+    """What is only shown is looked up by scalar subqueries: PostgreSQL spends longer
+    choosing an order for a dozen joins than running them (6.5 ms against 0.2 ms for one
+    declaration)."""
+    lead_provider_name = (
+        select(LeadProviderRow.name)
+        .where(LeadProviderRow.id == ActiveLeadProviderRow.lead_provider_id)
+        .scalar_subquery()
+    )
     return (
         select(
             DeclarationRow,
-            TeacherRow.api_id,
+            _api_id_of(TeacherRow, TrainingPeriodRow.teacher_id),
             TrainingPeriodRow.role,
-            _mentor.api_id,
-            DeliveryPartnerRow.api_id,
-            _payment.api_id,
-            _clawback.api_id,
-            LeadProviderRow.name,
+            _mentor_api_id(),
+            _api_id_of(DeliveryPartnerRow, DeclarationRow.delivery_partner_when_created_id),
+            _api_id_of(_payment, DeclarationRow.payment_statement_id),
+            _api_id_of(_clawback, DeclarationRow.clawback_statement_id),
+            lead_provider_name,
         )
         .join(TrainingPeriodRow, TrainingPeriodRow.id == DeclarationRow.training_period_id)
-        .join(TeacherRow, TeacherRow.id == TrainingPeriodRow.teacher_id)
         .join(
             SchoolPartnershipRow, SchoolPartnershipRow.id == TrainingPeriodRow.school_partnership_id
         )
@@ -138,21 +172,6 @@ def _declarations(lead_provider_id: int | BindParameter[int]) -> Select[Any]:
             ActiveLeadProviderRow,
             ActiveLeadProviderRow.id == LeadProviderDeliveryPartnershipRow.active_lead_provider_id,
         )
-        .join(LeadProviderRow, LeadProviderRow.id == ActiveLeadProviderRow.lead_provider_id)
-        .outerjoin(
-            DeliveryPartnerRow,
-            DeliveryPartnerRow.id == DeclarationRow.delivery_partner_when_created_id,
-        )
-        .outerjoin(
-            MentorshipPeriodRow, MentorshipPeriodRow.id == DeclarationRow.mentorship_period_id
-        )
-        .outerjoin(
-            MentorAtSchoolPeriodRow,
-            MentorAtSchoolPeriodRow.id == MentorshipPeriodRow.mentor_at_school_period_id,
-        )
-        .outerjoin(_mentor, _mentor.id == MentorAtSchoolPeriodRow.teacher_id)
-        .outerjoin(_payment, _payment.id == DeclarationRow.payment_statement_id)
-        .outerjoin(_clawback, _clawback.id == DeclarationRow.clawback_statement_id)
         .where(
             or_(
                 ActiveLeadProviderRow.lead_provider_id == lead_provider_id,
@@ -212,8 +231,12 @@ class SqlDeclarationReads(ReadModel):
         """Always oldest first (§1.6)."""
         statement = _declarations(lead_provider_id).where(
             within(ActiveLeadProviderRow.contract_period_year, filters.cohorts),
-            within(TeacherRow.api_id, filters.participant_ids),
-            within(DeliveryPartnerRow.api_id, filters.delivery_partner_ids),
+            _identified(TrainingPeriodRow.teacher_id, TeacherRow, filters.participant_ids),
+            _identified(
+                DeclarationRow.delivery_partner_when_created_id,
+                DeliveryPartnerRow,
+                filters.delivery_partner_ids,
+            ),
             at_or_after(DeclarationRow.api_updated_at, filters.updated_since),
         )
         ordered = statement.order_by(DeclarationRow.created_at, DeclarationRow.id)
