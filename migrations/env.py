@@ -40,16 +40,33 @@ def run_migrations_online() -> None:
 
 
 def _run(connection) -> None:
+    sqlite = is_sqlite(str(connection.engine.url))
+    if sqlite:
+        # SQLite alters a table by rebuilding it, and the rows of other tables that refer
+        # to it would stop the old one being dropped: their keys are checked afterwards.
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        connection.commit()
+    try:
+        _migrate(connection, sqlite)
+    finally:
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()
+
+
+def _migrate(connection, sqlite: bool) -> None:
     context.configure(
         connection=connection,
         target_metadata=metadata,
-        render_as_batch=is_sqlite(str(connection.engine.url)),
+        render_as_batch=sqlite,
         compare_type=True,
         include_object=include_object,
         render_item=render_item,
     )
     with context.begin_transaction():
         context.run_migrations()
+        if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+            raise RuntimeError("The migration left rows referring to rows that are gone")
 
 
 run_migrations_online()
