@@ -10,7 +10,11 @@ from typing import Any
 from sqlalchemy import insert, update
 
 from ecf2.adapters.db.inductions_rows import AppropriateBodyRow, InductionPeriodRow
-from ecf2.adapters.db.participants_teacher_rows import MentorshipPeriodRow, TeacherRow
+from ecf2.adapters.db.participants_teacher_rows import (
+    MentorshipPeriodRow,
+    TeacherRow,
+    TrainingPeriodRow,
+)
 from ecf2.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from ecf2.domain.contracts import Schedule, SchoolPartnership
 from ecf2.domain.participants import (
@@ -98,6 +102,16 @@ class Enrolments:
         self._execute(
             update(TeacherRow).where(TeacherRow.id == teacher.id).values(api_updated_at=updated_at)
         )
+
+    def training_changed(
+        self, teacher: Teacher, at: datetime, only: TrainingPeriod | None = None
+    ) -> None:
+        """As if the teacher's training periods (or `only` that one) were recorded or had
+        their dates changed at `at`."""
+        chosen = TrainingPeriodRow.teacher_id == teacher.id
+        if only is not None:
+            chosen = TrainingPeriodRow.id == only.id
+        self._execute(update(TrainingPeriodRow).where(chosen).values(api_transfer_updated_at=at))
 
     def mentorship(
         self, ect: ECTAtSchoolPeriod, mentor: MentorAtSchoolPeriod, started_on: date

@@ -65,8 +65,12 @@ def world(app, build: Builder, providers: Providers) -> World:
             (x, b_x, date(2025, 9, 1), date(2025, 10, 31)), (y, b_y, date(2025, 11, 1), None)
         ),
     )
+    for teacher in attrs.astuple(world, recurse=False)[2:]:
+        people.training_changed(teacher, datetime(2025, 10, 1, tzinfo=UTC))
     people.stamp(world.to_b_next_month, datetime(2025, 11, 1, tzinfo=UTC))
+    people.training_changed(world.to_b_next_month, datetime(2025, 11, 1, tzinfo=UTC))
     people.stamp(world.no_destination, datetime(2025, 11, 5, tzinfo=UTC))
+    people.training_changed(world.no_destination, datetime(2025, 11, 5, tzinfo=UTC))
     return world
 
 
@@ -166,6 +170,28 @@ def test_transfers_page_filter_and_sort(api: Api, world: World):
         api.get("/participants/transfers", {"filter[updated_since]": "2025-11-03"}).status_code
         == 400
     )
+
+
+def test_since_a_time_a_provider_sees_the_moves_whose_own_ends_changed_after_it(
+    api: Api, world: World, app
+):
+    """Provider A trained the leaving period and provider B trains the joining one: a
+    change to B's period is news to B alone, though both see it in the move's time."""
+    joining = world.to_b_next_month.ect_at_school_periods[1].training_periods[0]
+    people = Enrolments(app.state.container.uow)
+    people.training_changed(
+        world.to_b_next_month, datetime(2025, 11, 10, 9, 0, tzinfo=UTC), only=joining
+    )
+    since = {"filter[updated_since]": "2025-11-08T00:00:00Z"}
+
+    seen_by_a = [item["id"] for item in api.data("/participants/transfers", since)]
+    seen_by_b = [item["id"] for item in api.as_(TOKEN_B).data("/participants/transfers", since)]
+
+    assert str(world.to_b_next_month.api_id) not in seen_by_a
+    assert seen_by_b == [str(world.to_b_next_month.api_id)]
+    for provider in (api, api.as_(TOKEN_B)):
+        moved = provider.data(f"/participants/{world.to_b_next_month.api_id}/transfers")
+        assert moved["attributes"]["updated_at"] == "2025-11-10T09:00:00Z"
 
 
 def test_a_participant_id_that_is_not_a_uuid_has_no_transfers(api: Api, world: World):

@@ -4,7 +4,7 @@ database refusing what the domain would refuse, even when two writers race."""
 from __future__ import annotations
 
 import threading
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -237,6 +237,38 @@ def test_changes_to_placements_and_training_are_saved(
     with uow:
         assert uow.teachers.get(teacher.id) == loaded
         assert len(uow.teachers.get(teacher.id).training_periods()) == 3
+
+
+def test_training_periods_note_when_they_were_recorded_or_their_dates_changed(
+    uow: SqlAlchemyUnitOfWork,
+    clock: FixedClock,
+    schools: tuple[School, School],
+    lead_provider_choice: dict[str, int],
+    session_factory: sessionmaker[Session],
+) -> None:
+    recorded = clock.now()
+    teacher = a_career(schools, lead_provider_choice)
+    added(uow, "teachers", teacher)
+    clock.advance(timedelta(days=3))
+    with uow:
+        loaded = uow.teachers.get(teacher.id)
+        current = loaded.ect_at_school_periods[1]
+        loaded.finish_training_period(current.training_periods[0], date(2026, 12, 31))
+        loaded.add_training_period(current, provider_led(date(2027, 1, 1), **lead_provider_choice))
+        loaded.corrected_name = "Ada King"
+        uow.teachers.save(loaded)
+        uow.commit()
+    with session_factory() as session:
+        stamps = session.execute(
+            select(TrainingPeriodRow.started_on, TrainingPeriodRow.api_transfer_updated_at)
+            .where(TrainingPeriodRow.role == TrainingRole.ECT)
+            .order_by(TrainingPeriodRow.started_on)
+        ).all()
+    assert stamps == [
+        (SEP_2025, recorded),
+        (SEP_2026, clock.now()),
+        (date(2027, 1, 1), clock.now()),
+    ]
 
 
 def test_only_children_changing_still_moves_the_version(

@@ -6,7 +6,16 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint, Uuid, text
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    String,
+    UniqueConstraint,
+    Uuid,
+    func,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ecf2.adapters.db.base import PERIOD_CHECK, Base, enum_column, no_overlap, version_column
@@ -295,6 +304,9 @@ class TrainingPeriodRow(Base):
     deferral_reason: Mapped[DeferralReason | None] = mapped_column(
         enum_column(DeferralReason, "deferral_reason")
     )
+    # When the period was recorded or its dates last changed: the transfers a lead provider
+    # reads are "updated" then (lead-provider-api-v3 §2.2). The unit of work stamps it.
+    api_transfer_updated_at: Mapped[datetime] = mapped_column(server_default=func.now(), index=True)
 
     # Set only to link a training period to a teacher saved in the same unit of work.
     teacher: Mapped[TeacherRow] = relationship(lazy="raise")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime
 from typing import Any
 
 import attrs
@@ -27,6 +27,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    true,
     union_all,
 )
 from sqlalchemy.orm import aliased
@@ -46,7 +47,7 @@ from ecf2.adapters.db.participants_teacher_rows import (
     TeacherRow,
     TrainingPeriodRow,
 )
-from ecf2.adapters.db.queries.listing import Page, ReadModel, Sort, at_or_after, ordered, paged
+from ecf2.adapters.db.queries.listing import Page, ReadModel, Sort, ordered, paged
 
 TP = TrainingPeriodRow
 # A teacher never stamped sorts as the oldest, on SQLite and PostgreSQL alike.
@@ -117,6 +118,7 @@ def _training_periods() -> Subquery:
             TP.id,
             TP.started_on,
             TP.finished_on,
+            TP.api_transfer_updated_at.label("changed_at"),
             LeadProviderRow.id.label("lead_provider_id"),
             LeadProviderRow.name.label("provider"),
         )
@@ -146,6 +148,7 @@ def _ends(candidates: Select[Any]) -> Subquery:
             training.c.id.label("training_id"),
             training.c.started_on.label("training_started_on"),
             training.c.finished_on.label("training_finished_on"),
+            training.c.changed_at,
             training.c.lead_provider_id,
             training.c.provider,
             func.row_number()
@@ -188,6 +191,7 @@ def _with_next(candidates: Select[Any]) -> Subquery:
         next_(ends.c.training_started_on).label("joining_on"),
         next_(ends.c.lead_provider_id).label("joining_lead_provider_id"),
         next_(ends.c.provider).label("joining_provider"),
+        next_(ends.c.changed_at).label("joining_changed_at"),
     ).subquery("moves")
 
 
@@ -240,11 +244,13 @@ def _transfers(lead_provider_id: int) -> Select[Any]:
             moves.c.lead_provider_id.label("leaving_lead_provider_id"),
             moves.c.training_started_on.label("leaving_started_on"),
             moves.c.training_finished_on.label("leaving_on"),
+            moves.c.changed_at.label("leaving_changed_at"),
             moves.c.joining_id,
             joined_school.urn.label("joining_urn"),
             moves.c.joining_provider,
             moves.c.joining_lead_provider_id,
             moves.c.joining_on,
+            moves.c.joining_changed_at,
         )
         .join(left_school, left_school.id == moves.c.school_id)
         .outerjoin(joined_school, joined_school.id == moves.c.next_school_id)
@@ -286,6 +292,18 @@ def _transfer(row: Any, teacher: Row[Any], today: date) -> TransferView:
     )
 
 
+def _ends_changed_since(lead_provider_id: int, since: datetime | None) -> ColumnElement[bool]:
+    """Since a time: the teacher has a first or last training period of a school period,
+    with this lead provider, whose dates changed at or after it (§2.2)."""
+    if since is None:
+        return true()
+    ends = _ends(_candidates(lead_provider_id))
+    changed = select(ends.c.teacher_id).where(
+        ends.c.lead_provider_id == lead_provider_id, ends.c.changed_at >= since
+    )
+    return TeacherRow.id.in_(changed)
+
+
 def _involved(lead_provider_id: int) -> Subquery:
     return select(_transfers(lead_provider_id).subquery().c.teacher_id).distinct().subquery()
 
@@ -321,7 +339,7 @@ class SqlTransferReads(ReadModel):
     ) -> list[ParticipantTransfersView]:
         involved = _involved(lead_provider_id)
         statement = _teachers(involved).where(
-            at_or_after(TeacherRow.api_updated_at, filters.updated_since)
+            _ends_changed_since(lead_provider_id, filters.updated_since)
         )
         # Ordered by the involved teachers' ids, not the teachers table's: walking that
         # table's key in order would test every teacher against the transfers (§1.6).
@@ -357,6 +375,11 @@ class SqlTransferReads(ReadModel):
     @staticmethod
     def _view(teacher: Row[Any], rows: list[Any], today: date) -> ParticipantTransfersView:
         transfers = [_transfer(row, teacher, today) for row in rows]
-        first = min((row.leaving_started_on for row in rows), default=today)
-        updated_at = teacher.api_updated_at or datetime.combine(first, time(), tzinfo=UTC)
-        return ParticipantTransfersView(teacher.api_id, updated_at, transfers)
+        # The latest change to either end of any of the moves (§2.2).
+        changes = [
+            stamp
+            for row in rows
+            for stamp in (row.leaving_changed_at, row.joining_changed_at)
+            if stamp is not None
+        ]
+        return ParticipantTransfersView(teacher.api_id, max(changes), transfers)
