@@ -370,7 +370,12 @@ class SqlTransferReads(ReadModel):
         by_teacher: dict[int, list[Any]] = {}
         for row in rows:
             by_teacher.setdefault(row.teacher_id, []).append(row)
-        return [self._view(teacher, by_teacher.get(teacher.id, []), today) for teacher in teachers]
+        # A teacher whose moves were undone between the two queries is left out.
+        return [
+            self._view(teacher, by_teacher[teacher.id], today)
+            for teacher in teachers
+            if teacher.id in by_teacher
+        ]
 
     @staticmethod
     def _view(teacher: Row[Any], rows: list[Any], today: date) -> ParticipantTransfersView:
