@@ -35,6 +35,15 @@ Feature: A school reports that a mentor is leaving
       And "teacher_left_school_as_mentor" is recorded for Maria Lopez
       And "teacher_finishes_being_mentored" is recorded for Kirsty Mclean
 
+    Scenario: Mentoring due to start after the mentor's last day is removed
+      Given TRS knows Sam Green, TRN "7000040", born 7 March 1996, NINO "JS000040A"
+      And Sam Green has been an ECT at "Hilltop Primary" since 1 September 2025, provider-led with "Ambition Institute" in 2025
+      And Sam Green is to be mentored by Maria Lopez from 1 November 2026
+      When "Hilltop Primary" says mentor Maria Lopez's last day there is 31 October 2026
+      Then the leaving is recorded
+      And Sam Green has no mentorship with Maria Lopez
+      And Kirsty Mclean's mentorship with Maria Lopez ended on 31 October 2026
+
     Scenario: Another school cannot report the mentor leaving
       When "Oakfield House" says mentor Maria Lopez's last day there is 31 October 2026
       Then the mentor is not found at that school

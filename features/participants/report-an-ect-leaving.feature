@@ -29,6 +29,16 @@ Feature: A school reports that an ECT is leaving
       Then Kirsty Mclean is at "Hilltop Primary" until 31 October 2026 as the school reported, with their training and mentorship ending then
       And "teacher_left_school_as_ect" is recorded for Kirsty Mclean
 
+    Scenario: Mentoring due to start after the leaving date is removed
+      Given TRS knows Sam Green, TRN "7000040", born 7 March 1996, NINO "JS000040A"
+      And TRS knows Maria Lopez, TRN "7000010", born 10 May 1980, NINO "JS000010A"
+      And Maria Lopez has been a mentor at "Hilltop Primary" since 1 September 2024 with email "maria@school.example"
+      And Sam Green has been an ECT at "Hilltop Primary" since 1 September 2025, provider-led with "Ambition Institute" in 2025
+      And Sam Green is to be mentored by Maria Lopez from 1 November 2026
+      When "Hilltop Primary" reports Sam Green leaving on 31 October 2026
+      Then the leaving is recorded
+      And Sam Green has no mentorship with Maria Lopez
+
     Scenario: Another school cannot report them leaving
       When "Oakfield House" reports Kirsty Mclean leaving on 31 October 2026
       Then the ECT is not found at that school

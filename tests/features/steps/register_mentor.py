@@ -345,6 +345,7 @@ def _assignments(world: RegistrationWorld) -> MentorAssignmentService:
 
 
 @given(parsers.parse("{ect} has been mentored by {mentor_name} since {day}"))
+@given(parsers.parse("{ect} is to be mentored by {mentor_name} from {day}"))
 def mentored_since(world: RegistrationWorld, names, ect: str, mentor_name: str, day: str):
     mentor = world.teacher(names[mentor_name])
     teacher = world.teacher(names[ect])
