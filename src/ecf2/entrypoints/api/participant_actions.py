@@ -10,10 +10,10 @@ from typing import Any
 
 import attrs
 from litestar import Controller, Request, Response, put
-from litestar.di import NamedDependency
+from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, RawBody, SkipValidation
 
-from ecf2.adapters.db.queries.api.participants import SqlParticipantReads
+from ecf2.adapters.db.queries.api.participants import ParticipantView, SqlParticipantReads
 from ecf2.domain.participants.provider_rules import ActionRefused
 from ecf2.domain.participants.services import ParticipantActions
 from ecf2.domain.shared.actors import Actor
@@ -26,10 +26,7 @@ from ecf2.entrypoints.api.params import ApiQuery, path_id
 from ecf2.entrypoints.api.participants import ParticipantAttributes, participant_resource
 from ecf2.entrypoints.api.schemas import document
 
-Actions = NamedDependency[SkipValidation[Callable[[Clock], ParticipantActions]]]
-Reads = NamedDependency[SqlParticipantReads]
-# What an action does, given the service, the lead provider, the participant and the body.
-Action = Callable[[ParticipantActions, uuid.UUID, uuid.UUID, dict[str, Any]], None]
+Act = NamedDependency[SkipValidation["ActionRunner"]]
 
 
 def _text(attributes: dict[str, Any], name: str) -> str | None:
@@ -72,8 +69,73 @@ def _documented(summary: str, description: str, body: type) -> dict[str, Any]:
     )
 
 
+@attrs.frozen
+class Target:
+    """Who asks (the lead provider) and about whom (the participant's API id)."""
+
+    actor: Actor
+    lead_provider_id: int
+    api_id: uuid.UUID
+
+    @property
+    def participant(self) -> tuple[int, uuid.UUID]:
+        return self.lead_provider_id, self.api_id
+
+
+# What an action does, given the service, its target and the body's attributes.
+Action = Callable[[ParticipantActions, Target, dict[str, Any]], None]
+
+
+@attrs.frozen
+class ActionRunner:
+    """Every action's order: the body first (400), then the participant in the lead
+    provider's view (404), then the action's checks (422); then the participant as GET
+    shows them."""
+
+    participant_id: str
+    request: Request[Any, Any, Any]
+    actor: Actor
+    clock: Clock
+    participant_actions: Callable[[Clock], ParticipantActions]
+    participant_reads: SqlParticipantReads
+
+    def __call__(self, body: bytes, action: Action) -> Response[bytes]:
+        ApiQuery.of(self.request)
+        attributes = attributes_of(body)
+        target = Target(self.actor, lead_provider_of(self.actor), self._visible())
+        try:
+            action(self.participant_actions(self.clock), target, attributes)
+        except ActionRefused as refused:
+            raise Unprocessable(refused.problems) from None
+        return document(participant_resource(found(self._view(target.api_id))))
+
+    def _visible(self) -> uuid.UUID:
+        """Only a participant the lead provider can GET can be acted on (§2.1)."""
+        api_id = path_id(self.participant_id)
+        found(self._view(api_id))
+        return api_id
+
+    def _view(self, api_id: uuid.UUID) -> ParticipantView | None:
+        lead_provider = lead_provider_of(self.actor)
+        return self.participant_reads.one(lead_provider, api_id, today=self.clock.today())
+
+
+def _runner(
+    participant_id: FromPath[str],
+    request: Request[Any, Any, Any],
+    actor: NamedDependency[Actor],
+    clock: InjectedClock,
+    participant_actions: NamedDependency[SkipValidation[Callable[[Clock], ParticipantActions]]],
+    participant_reads: NamedDependency[SqlParticipantReads],
+) -> ActionRunner:
+    return ActionRunner(
+        participant_id, request, actor, clock, participant_actions, participant_reads
+    )
+
+
 class ParticipantActionsController(Controller):
     path = "/participants/{participant_id:str}"
+    dependencies = {"act": Provide(_runner, sync_to_thread=False)}
 
     @put(
         "/withdraw",
@@ -84,30 +146,12 @@ class ParticipantActionsController(Controller):
             WithdrawalAttributes,
         ),
     )
-    def withdraw(
-        self,
-        participant_id: FromPath[str],
-        body: RawBody,
-        request: Request[Any, Any, Any],
-        actor: NamedDependency[Actor],
-        clock: InjectedClock,
-        participant_actions: Actions,
-        participant_reads: Reads,
-    ) -> Response[bytes]:
-        def withdraw(actions: ParticipantActions, lp: uuid.UUID, api_id: uuid.UUID, a: Any) -> None:
+    def withdraw(self, body: RawBody, act: Act) -> Response[bytes]:
+        def withdraw(actions: ParticipantActions, target: Target, a: Any) -> None:
             course, reason = _text(a, "course_identifier"), _text(a, "reason")
-            actions.withdraw(lp, api_id, course, reason, actor)
+            actions.withdraw(*target.participant, course, reason, target.actor)
 
-        return _act(
-            withdraw,
-            participant_id,
-            body,
-            request,
-            actor,
-            clock,
-            participant_actions,
-            participant_reads,
-        )
+        return act(body, withdraw)
 
     @put(
         "/defer",
@@ -118,30 +162,12 @@ class ParticipantActionsController(Controller):
             DeferralAttributes,
         ),
     )
-    def defer(
-        self,
-        participant_id: FromPath[str],
-        body: RawBody,
-        request: Request[Any, Any, Any],
-        actor: NamedDependency[Actor],
-        clock: InjectedClock,
-        participant_actions: Actions,
-        participant_reads: Reads,
-    ) -> Response[bytes]:
-        def defer(actions: ParticipantActions, lp: uuid.UUID, api_id: uuid.UUID, a: Any) -> None:
+    def defer(self, body: RawBody, act: Act) -> Response[bytes]:
+        def defer(actions: ParticipantActions, target: Target, a: Any) -> None:
             course, reason = _text(a, "course_identifier"), _text(a, "reason")
-            actions.defer(lp, api_id, course, reason, actor)
+            actions.defer(*target.participant, course, reason, target.actor)
 
-        return _act(
-            defer,
-            participant_id,
-            body,
-            request,
-            actor,
-            clock,
-            participant_actions,
-            participant_reads,
-        )
+        return act(body, defer)
 
     @put(
         "/resume",
@@ -152,29 +178,11 @@ class ParticipantActionsController(Controller):
             ResumptionAttributes,
         ),
     )
-    def resume(
-        self,
-        participant_id: FromPath[str],
-        body: RawBody,
-        request: Request[Any, Any, Any],
-        actor: NamedDependency[Actor],
-        clock: InjectedClock,
-        participant_actions: Actions,
-        participant_reads: Reads,
-    ) -> Response[bytes]:
-        def resume(actions: ParticipantActions, lp: uuid.UUID, api_id: uuid.UUID, a: Any) -> None:
-            actions.resume(lp, api_id, _text(a, "course_identifier"), actor)
+    def resume(self, body: RawBody, act: Act) -> Response[bytes]:
+        def resume(actions: ParticipantActions, target: Target, a: Any) -> None:
+            actions.resume(*target.participant, _text(a, "course_identifier"), target.actor)
 
-        return _act(
-            resume,
-            participant_id,
-            body,
-            request,
-            actor,
-            clock,
-            participant_actions,
-            participant_reads,
-        )
+        return act(body, resume)
 
     @put(
         "/change-schedule",
@@ -185,69 +193,10 @@ class ParticipantActionsController(Controller):
             ScheduleChangeAttributes,
         ),
     )
-    def change_schedule(
-        self,
-        participant_id: FromPath[str],
-        body: RawBody,
-        request: Request[Any, Any, Any],
-        actor: NamedDependency[Actor],
-        clock: InjectedClock,
-        participant_actions: Actions,
-        participant_reads: Reads,
-    ) -> Response[bytes]:
-        def change(actions: ParticipantActions, lp: uuid.UUID, api_id: uuid.UUID, a: Any) -> None:
+    def change_schedule(self, body: RawBody, act: Act) -> Response[bytes]:
+        def change(actions: ParticipantActions, target: Target, a: Any) -> None:
             course, schedule = _text(a, "course_identifier"), _text(a, "schedule_identifier")
-            actions.change_schedule(lp, api_id, course, schedule, _text(a, "cohort"), actor)
+            cohort = _text(a, "cohort")
+            actions.change_schedule(*target.participant, course, schedule, cohort, target.actor)
 
-        return _act(
-            change,
-            participant_id,
-            body,
-            request,
-            actor,
-            clock,
-            participant_actions,
-            participant_reads,
-        )
-
-
-def _act(
-    action: Action,
-    participant_id: str,
-    body: bytes,
-    request: Request[Any, Any, Any],
-    actor: Actor,
-    clock: Clock,
-    participant_actions: Callable[[Clock], ParticipantActions],
-    reads: SqlParticipantReads,
-) -> Response[bytes]:
-    """The body first (400), then the participant in view (404), then the checks (422)."""
-    attributes = _attributes(request, body)
-    api_id = _visible(participant_id, actor, clock, reads)
-    lead_provider = lead_provider_of(actor)
-    try:
-        action(participant_actions(clock), lead_provider, api_id, attributes)
-    except ActionRefused as refused:
-        raise Unprocessable(refused.problems) from None
-    return _participant(api_id, actor, clock, reads)
-
-
-def _attributes(request: Request[Any, Any, Any], body: bytes) -> dict[str, Any]:
-    ApiQuery.of(request)
-    return attributes_of(body)
-
-
-def _visible(
-    participant_id: str, actor: Actor, clock: Clock, reads: SqlParticipantReads
-) -> uuid.UUID:
-    """Only a participant the lead provider can GET can be acted on (§2.1)."""
-    api_id = path_id(participant_id)
-    found(reads.one(lead_provider_of(actor), api_id, today=clock.today()))
-    return api_id
-
-
-def _participant(
-    api_id: uuid.UUID, actor: Actor, clock: Clock, reads: SqlParticipantReads
-) -> Response[bytes]:
-    view = reads.one(lead_provider_of(actor), api_id, today=clock.today())
-    return document(participant_resource(found(view)))
+        return act(body, change)
