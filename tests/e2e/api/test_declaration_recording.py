@@ -8,15 +8,24 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import update
+from sqlalchemy import func, select, update
 
-from ecf2.adapters.db.contracts_rows import ContractPeriodRow
+from ecf2.adapters.db.contracts_rows import (
+    ContractPeriodRow,
+    LeadProviderDeliveryPartnershipRow,
+    SchoolPartnershipRow,
+)
 from ecf2.adapters.db.participants_teacher_rows import TeacherRow, TrainingPeriodRow
+from ecf2.adapters.db.payments_rows import DeclarationRow
 from ecf2.domain.participants import Teacher
 from tests.e2e.api.builders import Builder, at
 from tests.e2e.api.conftest import Api, Providers
 from tests.e2e.api.contract import check
-from tests.e2e.api.declaration_world import DeclarationWorld, declaration_world
+from tests.e2e.api.declaration_world import (
+    DeclarationWorld,
+    declaration_world,
+    teacher_training_period,
+)
 
 SIMPLE = "training-event-attended"
 ENGAGED = "75-percent-engagement-met"
@@ -315,3 +324,43 @@ def test_a_participant_training_in_a_cohort_whose_payments_are_frozen_is_refused
     response = declare(api, world.ect(2024), "started", "2024-10-01T10:00:00Z")
 
     assert refused_on(response) == ["cohort"]
+
+
+def test_payments_that_freeze_later_do_not_stop_a_declaration_yet(
+    api: Api, world: DeclarationWorld
+) -> None:
+    later = {"payments_frozen_at": datetime(2026, 6, 16, tzinfo=UTC)}
+    execute(world, update(ContractPeriodRow).where(ContractPeriodRow.year == 2024).values(later))
+
+    accepted(declare(api, world.ect(2024), "started", "2024-10-01T10:00:00Z"))
+
+
+def test_training_under_an_expression_of_interest_alone_cannot_be_declared_for(
+    api: Api, world: DeclarationWorld
+) -> None:
+    """Until the lead provider confirms a partnership, the training is no lead provider's
+    (lead-provider-api-v3 §0): nothing is stored and the participant is not recognised."""
+    teacher = world.ect(2025)
+    training = teacher_training_period(teacher)
+    with world.uow() as uow:
+        interest = uow.session.scalar(
+            select(LeadProviderDeliveryPartnershipRow.active_lead_provider_id)
+            .join(
+                SchoolPartnershipRow,
+                SchoolPartnershipRow.lead_provider_delivery_partnership_id
+                == LeadProviderDeliveryPartnershipRow.id,
+            )
+            .where(SchoolPartnershipRow.id == world.partnerships[2025].id)
+        )
+        uow.session.execute(
+            update(TrainingPeriodRow)
+            .where(TrainingPeriodRow.id == training)
+            .values(school_partnership_id=None, expression_of_interest_id=interest)
+        )
+        uow.commit()
+
+    response = declare(api, teacher, "started", "2025-10-01T10:00:00Z", evidence_held=SIMPLE)
+
+    assert refused_on(response) == ["participant_id"]
+    with world.uow() as uow:
+        assert uow.session.scalar(select(func.count()).select_from(DeclarationRow)) == 0

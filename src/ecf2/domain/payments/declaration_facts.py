@@ -31,11 +31,18 @@ class MilestoneWindow:
 
 
 @attrs.frozen
-class MentorshipStart:
+class MentorshipDates:
     """One of the ECT's mentorships in the training's school placement."""
 
     mentorship_period_id: int
     started_on: date
+    finished_on: date | None = None
+
+    def distance_from(self, on: date) -> int:
+        """Days from the date to the nearer of the mentorship's start and end. An ECT's
+        mentorships never overlap, so one covering the date is always the nearest."""
+        ends = (self.started_on, self.finished_on or self.started_on)
+        return min(abs((end - on).days) for end in ends)
 
 
 @attrs.frozen
@@ -65,13 +72,11 @@ class Training:
     sparsity_uplift: bool = False
     delivery_partner_id: int | None = None
     next_open_statement_id: int | None = None
-    mentorships: tuple[MentorshipStart, ...] = ()
+    mentorships: tuple[MentorshipDates, ...] = ()
 
     def nearest_mentorship(self, on: date) -> int | None:
-        """The mentorship that started closest to the date (§2.3 mentor_id)."""
-        nearest = min(
-            self.mentorships, key=lambda each: abs((each.started_on - on).days), default=None
-        )
+        """The mentorship closest to the date (§2.3 mentor_id)."""
+        nearest = min(self.mentorships, key=lambda each: each.distance_from(on), default=None)
         return None if nearest is None else nearest.mentorship_period_id
 
 
@@ -90,7 +95,12 @@ class DeclarationFacts(Protocol):
     """Reads from the participants and contracts contexts for one declaration."""
 
     def participant(
-        self, lead_provider_id: int, participant_id: uuid.UUID, role: str | None, today: date
+        self,
+        lead_provider_id: int,
+        participant_id: uuid.UUID,
+        role: str | None,
+        today: date,
+        now: datetime,
     ) -> Participant | None:
         """None when no teacher has that id; `role` is "ect" or "mentor", or None."""
         ...

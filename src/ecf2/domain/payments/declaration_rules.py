@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from ecf2.domain.payments.declaration_facts import LiveDeclaration, Participant, Training
@@ -14,8 +14,8 @@ from ecf2.domain.shared.declaration_types import DeclarationType as T
 Problem = tuple[str, str]
 LONDON = ZoneInfo("Europe/London")
 COURSES = {"ecf-induction": "ect", "ecf-mentor": "mentor"}
-# §4 rule 10: YYYY-MM-DDTHH:MM:SS[.frac][Z|±HH[:MM]].
-_RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}(:?\d{2})?)$")
+# §4 rule 10: YYYY-MM-DDTHH:MM:SS[.frac][Z|±HH[:MM]], the offset optional.
+_RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}(:?\d{2})?)?$")
 
 SIMPLE = frozenset({E.TRAINING_EVENT_ATTENDED, E.SELF_STUDY_MATERIAL_COMPLETED, E.OTHER})
 OFFLINE = SIMPLE | {E.MATERIALS_ENGAGED_WITH_OFFLINE}
@@ -28,14 +28,15 @@ def role_of(course_identifier: str | None) -> str | None:
 
 
 def parsed_date(value: str | None) -> datetime | None:
-    """An RFC 3339 date-time, or None (§4 rule 10); without an offset it is UTC."""
+    """An RFC 3339 date-time, or None (§4 rule 10); without an offset it is London time,
+    as the reference reads it."""
     if not value or not _RFC3339.match(value):
         return None
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
         return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=ZoneInfo("UTC"))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=LONDON)
 
 
 def declaration_type_of(value: str | None) -> T | None:
@@ -44,7 +45,7 @@ def declaration_type_of(value: str | None) -> T | None:
 
 def participant_id_given(value: str | None) -> Problem | None:
     if not value:
-        return ("participant_id", "The property '#/participant_id' must be present")
+        return ("participant_id", "Enter a '#/participant_id'.")
     return None
 
 
@@ -90,14 +91,7 @@ def declaration_type_valid(value: str | None) -> Problem | None:
     if not value:
         return ("declaration_type", "Enter a '#/declaration_type'.")
     if declaration_type_of(value) is None:
-        return (
-            "declaration_type",
-            (
-                "The entered '#/declaration_type' is not recognised for the given participant. "
-                "Check "
-                "details and try again."
-            ),
-        )
+        return ("declaration_type", "Enter a valid '#/declaration_type'.")
     return None
 
 
@@ -200,7 +194,7 @@ def withdrawn(training: Training) -> bool:
 def before_withdrawal(training: Training, on: datetime) -> Problem | None:
     """Deferred participants are not blocked (§4 rule 13)."""
     if withdrawn(training) and training.withdrawn_at is not None and training.withdrawn_at <= on:
-        when = training.withdrawn_at.isoformat()
+        when = training.withdrawn_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         return (
             "participant_id",
             (

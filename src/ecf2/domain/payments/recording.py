@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import datetime
 
 from ecf2.domain.payments import declaration_rules as rules
+from ecf2.domain.payments.declaration_checks import live_of, problems_with
 from ecf2.domain.payments.declaration_facts import (
     DeclarationFacts,
     DeclarationRequest,
-    LiveDeclaration,
     Participant,
     Training,
 )
@@ -39,71 +38,6 @@ class DeclarationRefused(DomainError):
         self.problems = problems
 
 
-def problems_with(
-    request: DeclarationRequest, participant: Participant | None, now: datetime
-) -> list[rules.Problem]:
-    """§4's checks in order; most skip once an earlier one has failed, and each field
-    reports only its first problem."""
-    found = [each for each in _about_the_request(request, participant) if each is not None]
-    if found or participant is None:
-        return found
-    training = participant.training
-    if training is None:
-        return [problem for problem in (rules.trained_by_provider(participant),) if problem]
-    first: dict[str, rules.Problem] = {}
-    for problem in _about_the_training(request, participant, training, now):
-        if problem is not None:
-            first.setdefault(problem[0], problem)
-    return list(first.values())
-
-
-def _about_the_request(
-    request: DeclarationRequest, participant: Participant | None
-) -> list[rules.Problem | None]:
-    found: list[rules.Problem | None] = [rules.participant_id_given(request.participant_id)]
-    for check in (
-        lambda: rules.participant_recognised(participant),
-        lambda: rules.course_given(request.course_identifier),
-        lambda: rules.declaration_date_given(request.declaration_date),
-        lambda: participant and rules.course_recognised(participant),
-        lambda: rules.declaration_type_valid(request.declaration_type),
-    ):
-        if not any(found):
-            found.append(check() or None)
-    return found
-
-
-def _about_the_training(
-    request: DeclarationRequest, participant: Participant, training: Training, now: datetime
-) -> list[rules.Problem | None]:
-    kind = DeclarationType(str(request.declaration_type))
-    role = str(rules.role_of(request.course_identifier))
-    on = rules.parsed_date(request.declaration_date)
-    live = participant.live_declarations
-    found = [rules.not_a_duplicate(_live_of(live, kind))]
-    if on is None:
-        found.append(rules.rfc3339(str(request.declaration_date)))
-    else:
-        found += [rules.not_in_future(on, now), rules.within_milestone(training, kind, on)]
-    found.append(rules.allowed_for_mentor(training, role, kind))
-    if not any(found):
-        found.append(rules.evidence_valid(training, role, kind, request.evidence_held))
-    if on is not None:
-        found.append(rules.before_withdrawal(training, on))
-    found += [
-        rules.payments_not_frozen(participant),
-        rules.statement_available(participant, training),
-        rules.in_schedule(training, kind),
-    ]
-    if on is not None:
-        found.append(rules.in_sequence(training, kind, on, live))
-    return found
-
-
-def _live_of(live: tuple[LiveDeclaration, ...], kind: DeclarationType) -> LiveDeclaration | None:
-    return next((each for each in live if each.declaration_type is kind), None)
-
-
 def stored_evidence(request: DeclarationRequest, training: Training) -> EvidenceType | None:
     kind = DeclarationType(str(request.declaration_type))
     if rules.evidence_ignored(training, kind) or not request.evidence_held:
@@ -118,9 +52,10 @@ def identical(request: DeclarationRequest, participant: Participant | None) -> i
     on = rules.parsed_date(request.declaration_date)
     if participant is None or training is None or kind is None or on is None:
         return None
-    if request.evidence_held and request.evidence_held not in set(EvidenceType):
+    ignored = rules.evidence_ignored(training, kind)
+    if not ignored and request.evidence_held and request.evidence_held not in set(EvidenceType):
         return None
-    existing = _live_of(participant.live_declarations, kind)
+    existing = live_of(participant, kind)
     same = existing is not None and (
         existing.training_period_id == training.training_period_id
         and existing.declaration_date == on
@@ -170,7 +105,9 @@ class DeclarationRecording:
         except ValueError:
             return None
         role = rules.role_of(request.course_identifier)
-        return self._facts.participant(lead_provider_id, participant_id, role, self._clock.today())
+        return self._facts.participant(
+            lead_provider_id, participant_id, role, self._clock.today(), self._clock.now()
+        )
 
     def _after_race(self, lead_provider_id: int, request: DeclarationRequest) -> uuid.UUID:
         """Another request stored this event's declaration first: the same one is answered

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Row, and_, bindparam, func, select
@@ -32,7 +32,7 @@ from ecf2.adapters.db.queries.api.participant_statuses import eligible_for_fundi
 from ecf2.adapters.db.queries.listing import ReadModel
 from ecf2.domain.payments.declaration_facts import (
     LiveDeclaration,
-    MentorshipStart,
+    MentorshipDates,
     MilestoneWindow,
     Participant,
     Training,
@@ -57,7 +57,6 @@ _statement_alp = ActiveLeadProviderRow.__table__.alias("statement_alp")
 _declaration = DeclarationRow.__table__.c
 _trainings = TrainingPeriodRow.__table__.c
 
-_lead_provider = func.coalesce(_by_partnership.c.lead_provider_id, _by_interest.c.lead_provider_id)
 _cohort = func.coalesce(
     _schedule.c.contract_period_year,
     _by_partnership.c.contract_period_year,
@@ -94,7 +93,8 @@ _PARTICIPANT = (
         _training.c.finished_on,
         _training.c.withdrawn_at,
         _training.c.deferred_at,
-        _lead_provider.label("lead_provider_id"),
+        # A period under an expression of interest alone belongs to no lead provider (§0).
+        _by_partnership.c.lead_provider_id,
         _cohort.label("cohort"),
         _lpdp.c.delivery_partner_id,
         _period.c.payments_frozen_at,
@@ -109,6 +109,7 @@ _PARTICIPANT = (
         _milestone.c.milestone_date,
         _mentorship.c.id.label("mentorship_period_id"),
         _mentorship.c.started_on.label("mentorship_started_on"),
+        _mentorship.c.finished_on.label("mentorship_finished_on"),
     )
     .select_from(TeacherRow.__table__)
     .outerjoin(_training, _training.c.teacher_id == _teacher.id)
@@ -156,18 +157,28 @@ _LIVE = (
 
 class SqlDeclarationFacts(ReadModel):
     def participant(
-        self, lead_provider_id: int, participant_id: uuid.UUID, role: str | None, today: date
+        self,
+        lead_provider_id: int,
+        participant_id: uuid.UUID,
+        role: str | None,
+        today: date,
+        now: datetime,
     ) -> Participant | None:
         params = {"participant_id": participant_id, "lead_provider_id": lead_provider_id}
         with self._session_factory() as session:
             rows = session.execute(_PARTICIPANT, params | {"today": today}).all()
             if not rows:
                 return None
-            return _participant(session, rows, lead_provider_id, role, today)
+            return _participant(session, rows, lead_provider_id, role, now, today)
 
 
 def _participant(
-    session: Session, rows: Sequence[Row[Any]], lead_provider_id: int, role: str | None, today: date
+    session: Session,
+    rows: Sequence[Row[Any]],
+    lead_provider_id: int,
+    role: str | None,
+    now: datetime,
+    today: date,
 ) -> Participant:
     teacher = rows[0]
     trainings = [row for row in rows if row.training_period_id is not None]
@@ -181,7 +192,9 @@ def _participant(
         training=None if latest is None else _training_of(latest, rows),
         trained_in_other_role=bool(own) and not in_role,
         funding_eligible=_funding_eligible(teacher, role),
-        frozen_cohort=_frozen_cohort([row for row in trainings if str(row.role) == role], today),
+        frozen_cohort=_frozen_cohort(
+            [row for row in trainings if str(row.role) == role], now, today
+        ),
         live_declarations=tuple(LiveDeclaration(*row) for row in live),
     )
 
@@ -206,12 +219,16 @@ def _covers(row: Row[Any], today: date) -> bool:
     return row.started_on <= today and (row.finished_on is None or row.finished_on >= today)
 
 
-def _frozen_cohort(rows: list[Row[Any]], today: date) -> int | None:
-    """The cohort of the role's training covering today, when its payments are frozen."""
+def _frozen_cohort(rows: list[Row[Any]], now: datetime, today: date) -> int | None:
+    """The cohort of the role's training covering today, when its payments are frozen
+    (from the moment they freeze: finance-and-payments §1.1)."""
     frozen = (
         row.cohort
         for row in rows
-        if _covers(row, today) and row.cohort is not None and row.payments_frozen_at is not None
+        if _covers(row, today)
+        and row.cohort is not None
+        and row.payments_frozen_at is not None
+        and row.payments_frozen_at <= now
     )
     return next(frozen, None)
 
@@ -224,8 +241,8 @@ def _training_of(latest: Row[Any], rows: Sequence[Row[Any]]) -> Training:
         if row.milestone_type is not None
     }
     mentorships = {
-        row.mentorship_period_id: MentorshipStart(
-            row.mentorship_period_id, row.mentorship_started_on
+        row.mentorship_period_id: MentorshipDates(
+            row.mentorship_period_id, row.mentorship_started_on, row.mentorship_finished_on
         )
         for row in mine
         if row.mentorship_period_id is not None
