@@ -45,6 +45,7 @@ pytest_plugins = [
     "tests.features.steps.participants",
     "tests.features.steps.lead_provider_actions",
     "tests.features.steps.school_transfers",
+    "tests.features.steps.declaring",
     "tests.features.steps.register_ect",
     "tests.features.steps.register_ect_outcomes",
     "tests.features.steps.register_mentor",
