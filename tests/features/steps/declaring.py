@@ -148,15 +148,15 @@ def _trainee(declaring: DeclaringWorld, role: str, day: date, **training: Any) -
     declaring.role = role
 
 
-@given(_step("an {role} has trained with Ambition Institute since {day:Day}"))
-@given(_step("a {role} has trained with Ambition Institute since {day:Day}"))
+@given(_step("an {role} has been training with Ambition Institute since {day:Day}"))
+@given(_step("a {role} has been training with Ambition Institute since {day:Day}"))
 def has_trained(declaring: DeclaringWorld, role: str, day: date) -> None:
     _trainee(declaring, role, day)
 
 
 @given(
     _step(
-        "an ECT has trained since {day:Day} with Ambition Institute chosen by the school but "
+        "an ECT has been training since {day:Day} with Ambition Institute chosen by the school but "
         "not yet confirmed"
     )
 )
