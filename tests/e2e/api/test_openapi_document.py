@@ -74,3 +74,20 @@ def test_a_response_our_document_does_not_allow_is_caught(client):
     wrong = {"data": [{"id": "not-a-uuid", "type": "statement", "attributes": {"paid": "yes"}}]}
     with pytest.raises(OpenAPIError):
         check_ours(openapi, httpx.Response(200, json=wrong, request=request))
+
+
+@pytest.mark.skipif(not REFERENCE.exists(), reason=f"no reference document at {REFERENCE}")
+def test_operations_are_named_as_in_the_reference(client):
+    """Clients generated from the reference call their methods by these names."""
+    reference = yaml.safe_load(REFERENCE.read_text())["paths"]
+    ours = client.get("/api/v3/openapi.json").json()["paths"]
+    named = {
+        (method, path.replace("{id}", "{}")): entry["operationId"]
+        for path, methods in reference.items()
+        for method, entry in methods.items()
+        if isinstance(entry, dict) and "operationId" in entry
+    }
+    for path, methods in ours.items():
+        general = re.sub(r"\{[a-z_]+\}", "{}", path)
+        for method, entry in methods.items():
+            assert entry["operationId"] == named[(method, general)], (method, path)

@@ -76,7 +76,7 @@ def _operation(
 ) -> dict[str, Any]:
     path = route.path_format
     entry: dict[str, Any] = {
-        "operationId": _operation_id(method, path),
+        "operationId": _operation_id(method, path, operation.returns.many),
         "summary": operation.summary,
         "tags": [_tag(path)],
     }
@@ -132,12 +132,29 @@ def _request_body(operation: Operation, components: Components) -> dict[str, Any
     return {"required": True, "content": {"application/json": {"schema": schema}}}
 
 
-def _words(path: str) -> list[str]:
-    return [part.strip("{}").replace("-", "_") for part in path.removeprefix(PREFIX).split("/")]
+# The last part of these paths is what is done to the resource before it.
+ACTIONS = frozenset({"void", "withdraw", "defer", "resume", "change-schedule"})
+VERBS = {"get": "get", "post": "create", "put": "update"}
 
 
-def _operation_id(method: str, path: str) -> str:
-    return "_".join([method, *(word for word in _words(path) if word)])
+def _camel(words: str) -> str:
+    return "".join(word.capitalize() for word in words.split("-"))
+
+
+def _operation_id(method: str, path: str, many: bool) -> str:
+    """As lead providers' generated clients know them: getParticipants, getParticipant,
+    withdrawParticipant, createDeclaration and so on."""
+    parts = [part for part in path.removeprefix(PREFIX).split("/") if part]
+    action = parts[-1] if parts[-1] in ACTIONS else None
+    nouns = [part for part in parts if not part.startswith("{") and part not in ACTIONS]
+    plural = _camel(nouns[-1].removeprefix("participant-"))
+    singular = plural.removesuffix("s")
+    if action is not None:
+        verb, noun = action, singular
+    else:
+        verb, noun = VERBS[method], plural if many else singular
+    head = _camel(verb)
+    return head[0].lower() + head[1:] + noun
 
 
 def _tag(path: str) -> str:
