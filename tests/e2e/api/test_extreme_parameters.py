@@ -31,3 +31,9 @@ def test_updated_since_at_the_edges_of_the_calendar_is_still_a_date(
     count,
 ):
     assert len(api.data("/partnerships", {"filter[updated_since]": value})) == count
+
+
+@pytest.mark.parametrize("cohort", ["3000000000", "99999999999999999999"])
+@pytest.mark.parametrize("path", ["/participants", "/partnerships", "/participant-declarations"])
+def test_a_cohort_too_long_to_be_a_year_matches_nothing(api: Api, partnerships, path, cohort):  # noqa: F811
+    assert api.data(path, {"filter[cohort]": cohort}) == []

@@ -126,9 +126,10 @@ def test_a_cohort_change_finds_the_same_delivery_partner_in_the_new_year(
     assert latest.school_partnership_id == world.partnerships["oak_2024"].id
 
 
-def test_an_unknown_cohort_means_the_current_one(api: Api, world: ActionWorld) -> None:
+@pytest.mark.parametrize("cohort", ["1999", "99999999999999999999"])
+def test_an_unknown_cohort_means_the_current_one(api: Api, world: ActionWorld, cohort) -> None:
     ect = world.ect(started_on=days_ago(30))
-    moved = enrolment(change(api, ect, schedule_identifier="ecf-standard-january", cohort="1999"))
+    moved = enrolment(change(api, ect, schedule_identifier="ecf-standard-january", cohort=cohort))
     assert (moved["cohort"], moved["schedule_identifier"]) == ("2025", "ecf-standard-january")
 
 

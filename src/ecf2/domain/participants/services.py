@@ -30,6 +30,8 @@ from ecf2.domain.shared.clock import Clock
 from ecf2.domain.shared.events import DomainEvent, describe_change
 
 UowFactory = Callable[[], ParticipantsUnitOfWork]
+# A cohort is a year: a longer run of digits names none.
+YEAR_DIGITS = 4
 
 
 class ParticipantActions:
@@ -217,9 +219,10 @@ class ParticipantActions:
 
     def _target_cohort(self, cohort: str | None, now: datetime) -> CohortFact | None:
         # §2.1: a cohort that is not a year the service knows falls back to the current one.
-        if cohort is None or not str(cohort).strip().isdigit():
+        year = None if cohort is None else str(cohort).strip()
+        if year is None or not year.isdigit() or len(year) > YEAR_DIGITS:
             return None
-        return self._facts.cohort(int(str(cohort).strip()), now)
+        return self._facts.cohort(int(year), now)
 
     def _partnership(self, lead_provider_id: int, partnership_id: int) -> PartnershipFact:
         return self._facts.partnerships(lead_provider_id, {partnership_id})[partnership_id]

@@ -69,8 +69,15 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, list | dict) and not value)
 
 
+# A cohort is a year: longer runs of digits name no cohort, and would overflow the
+# database's integers.
+YEAR_DIGITS = 4
+
+
 def _digits(item: str) -> int | None:
-    return int(item) if item.isascii() and item.isdigit() else None
+    if not (item.isascii() and item.isdigit()) or len(item) > YEAR_DIGITS:
+        return None
+    return int(item)
 
 
 def _items(value: Any) -> list[str]:
