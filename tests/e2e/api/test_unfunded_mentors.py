@@ -122,3 +122,46 @@ def test_unfunded_mentors_filter_sort_and_page(api: Api, world: World):
     assert latest[0]["id"] == str(world.no_training.api_id)
     assert len(api.data("/unfunded-mentors", {"page[per_page]": "1", "page[page]": "2"})) == 1
     assert api.get("/unfunded-mentors", {"page[page]": "0"}).status_code == 400
+
+
+def test_only_the_ects_mentor_now_is_listed_not_the_next_one(
+    api: Api, app, build: Builder, providers: Providers
+):
+    """The ECT's mentor now, else next (§2.8), as the participant's mentor_id names."""
+    created = at(date(2023, 1, 1))
+    x = build.school("Xylem Primary")
+    a_x = build.partnership(
+        x, build.works_with(providers.a_years[2025], build.delivery_partner("A", created)), created
+    )
+    schedule = build.schedule(2025)
+    people = Enrolments(app.state.container.uow)
+    mentors = []
+    for first in ("Now", "Next"):
+        teacher = people.teacher(first=first, last="Mentor")
+        placement = teacher.add_mentor_placement(
+            MentorAtSchoolPeriod(
+                school_id=x.id, started_on=date(2025, 9, 1), email=f"{first}@x.sch.uk"
+            )
+        )
+        people.save(teacher)
+        mentors.append((teacher, placement))
+    ect = people.teacher(first="Ect")
+    ect_placement = people.ect(ect, x, a_x, schedule, date(2025, 9, 1))
+    people.save(ect)
+    with app.state.container.uow() as uow:
+        for (_, placement), (start, end) in zip(
+            mentors, ((date(2025, 9, 1), date(2025, 12, 31)), (date(2026, 1, 1), None)), strict=True
+        ):
+            uow.session.execute(
+                insert(MentorshipPeriodRow).values(
+                    ect_at_school_period_id=ect_placement.id,
+                    mentor_at_school_period_id=placement.id,
+                    started_on=start,
+                    finished_on=end,
+                )
+            )
+        uow.commit()
+
+    listed = [item["attributes"]["full_name"] for item in api.data("/unfunded-mentors")]
+
+    assert listed == ["Now Mentor"]

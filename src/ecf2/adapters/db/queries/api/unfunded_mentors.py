@@ -17,7 +17,6 @@ from ecf2.adapters.db.contracts_rows import (
     SchoolPartnershipRow,
 )
 from ecf2.adapters.db.participants_teacher_rows import (
-    ECTAtSchoolPeriodRow,
     MentorAtSchoolPeriodRow,
     MentorshipPeriodRow,
     TeacherRow,
@@ -26,8 +25,7 @@ from ecf2.adapters.db.participants_teacher_rows import (
 from ecf2.adapters.db.queries.api.participants import latest_training, teacher_full_name
 from ecf2.adapters.db.queries.listing import Page, ReadModel, Sort, at_or_after, ordered, paged
 
-ECT, MENTOR, MS, TP = (
-    ECTAtSchoolPeriodRow,
+MENTOR, MS, TP = (
     MentorAtSchoolPeriodRow,
     MentorshipPeriodRow,
     TrainingPeriodRow,
@@ -54,16 +52,26 @@ class UnfundedMentorFilters:
 
 
 def _mentor_placements(lead_provider_id: int, today: date) -> Select[Any]:
-    """Mentor school periods mentoring, now or next, an ECT whose latest ECT training with
-    this lead provider is on one of its partnerships."""
+    """The mentor school period of each ECT's mentor now, else the next one, at the school
+    of the ECT's latest training with this lead provider (§2.8): one mentor per ECT, the
+    one the participant's `mentor_id` names."""
     latest = latest_training(lead_provider_id)
-    ects = select(latest.c.teacher_id).where(latest.c.role == "ect")
-    return (
-        select(MENTOR.id)
-        .join(MS, MS.mentor_at_school_period_id == MENTOR.id)
-        .join(ECT, ECT.id == MS.ect_at_school_period_id)
-        .where(ECT.teacher_id.in_(ects), or_(MS.finished_on.is_(None), MS.finished_on >= today))
+    placements = (
+        select(TP.ect_at_school_period_id)
+        .join(latest, latest.c.training_period_id == TP.id)
+        .where(latest.c.role == "ect")
     )
+    # An ECT's mentorships never overlap: the earliest not yet finished is now or next.
+    rank = func.row_number().over(partition_by=MS.ect_at_school_period_id, order_by=MS.started_on)
+    ranked = (
+        select(MS.mentor_at_school_period_id, rank.label("rank"))
+        .where(
+            MS.ect_at_school_period_id.in_(placements),
+            or_(MS.finished_on.is_(None), MS.finished_on >= today),
+        )
+        .subquery("ranked")
+    )
+    return select(ranked.c.mentor_at_school_period_id).where(ranked.c.rank == 1)
 
 
 def _trained_by(lead_provider_id: int) -> Select[Any]:
