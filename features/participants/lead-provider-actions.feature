@@ -139,6 +139,11 @@ Feature: What a lead provider may do to the training it delivers
 
   Rule: A cohort change needs a partnership with the school that year, and a frozen cohort takes back only its own
 
+    Scenario: A new schedule in a frozen cohort the participant has always been in is refused
+      Given an ECT has trained with Ambition Institute since 1 September 2022 in the 2022 cohort
+      When Ambition Institute moves the ECT to the ecf-extended-september schedule
+      Then the action is refused because of the cohort
+
     Scenario: Moving to a cohort without a partnership at the school is refused
       Given an ECT has trained with Ambition Institute since 20 October 2025
       When Ambition Institute moves the ECT to the ecf-standard-september schedule of 2023
@@ -163,6 +168,12 @@ Feature: What a lead provider may do to the training it delivers
       And the ECT's induction was completed on 15 November 2025
       When Ambition Institute moves the ECT to the ecf-extended-september schedule
       Then the action is refused because the participant has completed their training
+
+    Scenario: A completion TRS alone knows of does not keep an ECT on their schedule
+      Given an ECT has trained with Ambition Institute since 20 October 2025
+      And TRS alone says the ECT's induction was completed on 15 November 2025
+      When Ambition Institute moves the ECT to the ecf-extended-september schedule
+      Then the ECT has new training from 20 November 2025 on the ecf-extended-september schedule of 2025
 
     Scenario: An ECT whose induction is complete can move to a reduced schedule, in place
       Given an ECT has trained with Ambition Institute since 20 October 2025

@@ -128,7 +128,7 @@ def _milestones(year: int, identifier: str) -> list[Milestone]:
 
 
 SCHEDULES = {
-    2022: ("ecf-standard-september",),
+    2022: ("ecf-standard-september", "ecf-extended-september"),
     2024: ("ecf-standard-september", "ecf-extended-september"),
     2025: (
         "ecf-standard-september",

@@ -103,6 +103,13 @@ class Enrolments:
             update(TeacherRow).where(TeacherRow.id == teacher.id).values(api_updated_at=updated_at)
         )
 
+    def stamp_trs_induction_completed(self, teacher: Teacher, on: date) -> None:
+        self._execute(
+            update(TeacherRow)
+            .where(TeacherRow.id == teacher.id)
+            .values(trs_induction_completed_date=on)
+        )
+
     def training_changed(
         self, teacher: Teacher, at: datetime, only: TrainingPeriod | None = None
     ) -> None:

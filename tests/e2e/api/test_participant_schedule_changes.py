@@ -8,7 +8,9 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
+from sqlalchemy import update
 
+from ecf2.adapters.db.participants_teacher_rows import TeacherRow
 from ecf2.domain.payments.declarations import Declaration
 from tests.e2e.api.action_world import (
     SEPTEMBER_2025,
@@ -104,6 +106,13 @@ def test_a_frozen_cohort_the_participant_never_belonged_to_is_refused(
     refused(response, "cohort", "frozen")
 
 
+def test_a_new_schedule_within_a_frozen_cohort_is_refused(api: Api, world: ActionWorld) -> None:
+    """§2.1 step 4 looks at the target cohort whether or not it changes."""
+    ect = world.ect("oak_2022", started_on=date(2022, 9, 1))
+    response = change(api, ect, schedule_identifier="ecf-extended-september")
+    refused(response, "cohort", "frozen")
+
+
 def test_leaving_a_frozen_cohort_is_remembered_and_returning_forgets_it(
     api: Api, world: ActionWorld
 ) -> None:
@@ -159,6 +168,24 @@ def test_a_completed_ect_moves_only_to_a_reduced_schedule_in_place(
     (training,) = world.teacher(ect).training_periods()
     assert (training.started_on, training.finished_on) == (days_ago(60), None)
     assert training.schedule_id == world.schedule(2025, "ecf-reduced-september").id
+
+
+def test_a_completion_only_trs_knows_of_does_not_stop_a_schedule_change(
+    api: Api, world: ActionWorld
+) -> None:
+    """§2.1 step 5: completed means an appropriate body recorded the induction's outcome."""
+    ect = world.ect(started_on=days_ago(60))
+    with world.uow() as uow:
+        uow.session.execute(
+            update(TeacherRow)
+            .where(TeacherRow.id == ect.id)
+            .values(trs_induction_completed_date=days_ago(5))
+        )
+        uow.commit()
+
+    moved = enrolment(change(api, ect, schedule_identifier="ecf-extended-september"))
+
+    assert moved["schedule_identifier"] == "ecf-extended-september"
 
 
 def test_a_participant_due_to_start_with_another_provider_keeps_their_schedule(

@@ -36,7 +36,7 @@ REASONS = {
     "parental leave": "parental-leave",
 }
 SCHEDULES = {
-    2022: ("ecf-standard-september",),
+    2022: ("ecf-standard-september", "ecf-extended-september"),
     2023: ("ecf-standard-september",),
     2024: ("ecf-standard-september",),
     2025: (
@@ -185,6 +185,12 @@ def induction_completed(provider_world: ProviderWorld, day: date) -> None:
     provider_world.people.induction(
         ect, started_on=date(2024, 9, 1), finished_on=day, outcome="pass"
     )
+
+
+@given(_step("TRS alone says the ECT's induction was completed on {day:Day}"))
+def trs_says_induction_completed(provider_world: ProviderWorld, day: date) -> None:
+    ect = provider_world.participants["ECT"]
+    provider_world.people.stamp_trs_induction_completed(ect, day)
 
 
 # Actions.

@@ -77,6 +77,10 @@ class ProviderTrainingFacts(Protocol):
         """When the teacher's induction was completed, as an appropriate body or TRS says."""
         ...
 
+    def induction_period_completed(self, teacher_id: int) -> bool:
+        """An appropriate body recorded the outcome of one of the teacher's inductions."""
+        ...
+
 
 class TeacherRepository(Protocol):
     def get_by_api_id(self, api_id: uuid.UUID) -> Teacher: ...

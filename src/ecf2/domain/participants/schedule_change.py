@@ -125,11 +125,8 @@ def _cohort_problems(change: ScheduleChange) -> list[Problem | None]:
             )
         )
     frozen = change.target_cohort.payments_frozen
-    if (
-        change.cohort_changes
-        and frozen
-        and change.recorded_frozen_year != change.target_cohort.year
-    ):
+    # §2.1 step 4: whether or not the cohort changes, as the reference checks it.
+    if frozen and change.recorded_frozen_year != change.target_cohort.year:
         found.append(
             (
                 "cohort",

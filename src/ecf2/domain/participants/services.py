@@ -208,7 +208,9 @@ class ParticipantActions:
             declarations=tuple(self._facts.declarations_of(training.id))
             if training.id is not None
             else (),
-            completed=completed_on is not None,
+            # §2.1: an appropriate body's outcome; a completion TRS alone knows of does not
+            # stop a schedule change.
+            completed=self._completed(teacher, training.role),
             participant_status=status,
             later_training=teacher.starts_training_after(training),
             today=today,
@@ -226,6 +228,12 @@ class ParticipantActions:
 
     def _partnership(self, lead_provider_id: int, partnership_id: int) -> PartnershipFact:
         return self._facts.partnerships(lead_provider_id, {partnership_id})[partnership_id]
+
+    def _completed(self, teacher: Teacher, role: TrainingRole) -> bool:
+        if role is TrainingRole.MENTOR:
+            return teacher.mentor_became_ineligible_for_funding_on is not None
+        assert teacher.id is not None
+        return self._facts.induction_period_completed(teacher.id)
 
     def _completed_on(self, teacher: Teacher, role: TrainingRole) -> date | None:
         if role is TrainingRole.MENTOR:

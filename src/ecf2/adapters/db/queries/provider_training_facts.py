@@ -119,20 +119,23 @@ class SqlProviderTrainingFacts(ReadModel):
         ]
 
     def induction_completed_on(self, teacher_id: int) -> date | None:
-        completed = (
-            select(func.max(InductionPeriodRow.finished_on))
-            .where(
-                InductionPeriodRow.teacher_id == teacher_id,
-                InductionPeriodRow.outcome.is_not(None),
-            )
-            .scalar_subquery()
-        )
+        completed = _completed_induction(teacher_id).scalar_subquery()
         row = self._row(
             select(func.coalesce(completed, TeacherRow.trs_induction_completed_date)).where(
                 TeacherRow.id == teacher_id
             )
         )
         return None if row is None else row[0]
+
+    def induction_period_completed(self, teacher_id: int) -> bool:
+        row = self._row(_completed_induction(teacher_id))
+        return row is not None and row[0] is not None
+
+
+def _completed_induction(teacher_id: int) -> Select[Any]:
+    return select(func.max(InductionPeriodRow.finished_on)).where(
+        InductionPeriodRow.teacher_id == teacher_id, InductionPeriodRow.outcome.is_not(None)
+    )
 
 
 def _milestone(row: MilestoneRow) -> MilestoneFact:
