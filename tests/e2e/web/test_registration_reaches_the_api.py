@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import attrs
@@ -17,6 +17,8 @@ from litestar.testing import TestClient
 from sqlalchemy import Engine, select, text
 
 from ecf2.adapters.db.metadata import metadata
+from ecf2.domain.shared.actors import Actor
+from ecf2.entrypoints.api.schemas import api_datetime
 from ecf2.entrypoints.demo.providers import DEMO_TOKENS
 from tests.e2e.api.conftest import Api
 from tests.e2e.api.contract import check
@@ -218,3 +220,16 @@ def test_an_ect_registered_with_a_provider_not_yet_partnered_reaches_it_once_it_
     assert enrolment["withdrawal"] is None
     assert enrolment["deferral"] is None
     assert teacher_id in participant_ids(provider)
+
+    # The school reports the ECT leaving three days later: news to the provider, who finds
+    # the ECT by `updated_since` (§2.1 updated_at).
+    clock.advance(timedelta(days=3))
+    container = school_user.app.state.container
+    container.ect_leavings().report_ect_leaving(
+        chosen.school_id, uuid.UUID(teacher_id), clock.today() + timedelta(days=30), Actor.system()
+    )
+    since = {"filter[updated_since]": api_datetime(clock.now())}
+    assert teacher_id in {item["id"] for item in provider.data("/participants", since)}
+    left = provider.data(f"/participants/{teacher_id}")["attributes"]
+    assert left["updated_at"] == api_datetime(clock.now())
+    assert left["ecf_enrolments"][0]["participant_status"] == "leaving"

@@ -271,6 +271,36 @@ def test_training_periods_note_when_they_were_recorded_or_their_dates_changed(
     ]
 
 
+def test_a_teacher_is_updated_for_lead_providers_when_what_they_read_changes(
+    uow: SqlAlchemyUnitOfWork,
+    clock: FixedClock,
+    schools: tuple[School, School],
+    lead_provider_choice: dict[str, int],
+) -> None:
+    teacher = a_career(schools, lead_provider_choice)
+    added(uow, "teachers", teacher)
+    recorded = teacher.api_updated_at
+
+    clock.advance(timedelta(hours=1))
+    with uow:
+        loaded = uow.teachers.get(teacher.id)
+        loaded.trs_data_last_refreshed_at = clock.now()
+        uow.teachers.save(loaded)
+        uow.commit()
+    assert loaded.api_updated_at == recorded
+
+    clock.advance(timedelta(hours=1))
+    with uow:
+        loaded = uow.teachers.get(teacher.id)
+        current = loaded.ect_at_school_periods[1]
+        loaded.finish_training_period(current.training_periods[0], date(2026, 12, 31))
+        uow.teachers.save(loaded)
+        uow.commit()
+    assert loaded.api_updated_at == clock.now()
+    with uow:
+        assert uow.teachers.get(teacher.id).api_updated_at == clock.now()
+
+
 def test_only_children_changing_still_moves_the_version(
     uow: SqlAlchemyUnitOfWork, schools: tuple[School, School]
 ) -> None:

@@ -180,6 +180,10 @@ class SqlTeacherRepository(SqlRepository):
 
     def write_back_ids(self) -> None:
         super().write_back_ids()
+        # The flush may have stamped the API update time (participants_api_stamps).
+        for entity, row in self._pairs:
+            if isinstance(row, TeacherRow):
+                entity.api_updated_at = row.api_updated_at
         for mentorship, row in self._pending_mentor_links:
             mentorship.mentor_at_school_period_id = row.mentor_at_school_period_id
             mentorship.mentor_placement = None

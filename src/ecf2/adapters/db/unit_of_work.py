@@ -13,7 +13,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ecf2.adapters.db.constraints import refusal_for
 from ecf2.adapters.db.events import EventRow, event_values
-from ecf2.adapters.db.participants_transfer_stamps import stamp_training_date_changes
+from ecf2.adapters.db.participants_api_stamps import stamp_api_changes
 from ecf2.adapters.db.registry import repository_classes
 from ecf2.adapters.db.repository import SqlRepository
 from ecf2.domain.shared.clock import Clock
@@ -39,7 +39,7 @@ class SqlAlchemyUnitOfWork:
 
     def __enter__(self) -> Self:
         self.session = self._session_factory()
-        stamp_training_date_changes(self.session, self._clock)
+        stamp_api_changes(self.session, self._clock)
         self._repositories: dict[str, SqlRepository] = {
             name: cls(self.session) for name, cls in repository_classes().items()
         }
