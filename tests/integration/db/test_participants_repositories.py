@@ -9,8 +9,10 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ecf2.adapters.db.constraints import refusal_for
 from ecf2.adapters.db.participants_teacher_rows import ECTAtSchoolPeriodRow, TrainingPeriodRow
 from ecf2.adapters.db.unit_of_work import SqlAlchemyUnitOfWork
 from ecf2.domain.participants import (
@@ -414,11 +416,10 @@ def test_two_writers_racing_cannot_both_place_an_ect_at_overlapping_dates(
     outcomes: list[str] = []
 
     def place(school: School, started_on: date, finished_on: date) -> None:
-        # Each writer inserts its own row, past the version of the teacher, so only the
-        # exclusion constraint stands between them.
-        writer = SqlAlchemyUnitOfWork(session_factory, clock)
-        with writer:
-            writer.session.add(
+        # Each writer inserts its own row in a session of its own, past the unit of work
+        # and the teacher's version, so only the exclusion constraint stands between them.
+        with session_factory() as session:
+            session.add(
                 ECTAtSchoolPeriodRow(
                     teacher_id=teacher.id,
                     school_id=school.id,
@@ -428,10 +429,10 @@ def test_two_writers_racing_cannot_both_place_an_ect_at_overlapping_dates(
             )
             both_ready.wait()
             try:
-                writer.commit()
+                session.commit()
                 outcomes.append("committed")
-            except RuleBroken as refused:
-                outcomes.append(refused.rule)
+            except IntegrityError as error:
+                outcomes.append(refusal_for(error).rule)
 
     writers = [
         threading.Thread(target=place, args=(schools[0], SEP_2025, AUG_2026)),
