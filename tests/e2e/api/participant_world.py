@@ -121,13 +121,18 @@ class Enrolments:
         self._execute(update(TrainingPeriodRow).where(chosen).values(api_transfer_updated_at=at))
 
     def mentorship(
-        self, ect: ECTAtSchoolPeriod, mentor: MentorAtSchoolPeriod, started_on: date
+        self,
+        ect: ECTAtSchoolPeriod,
+        mentor: MentorAtSchoolPeriod,
+        started_on: date,
+        finished_on: date | None = None,
     ) -> None:
         self._execute(
             insert(MentorshipPeriodRow).values(
                 ect_at_school_period_id=ect.id,
                 mentor_at_school_period_id=mentor.id,
                 started_on=started_on,
+                finished_on=finished_on,
             )
         )
 

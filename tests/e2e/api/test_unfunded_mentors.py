@@ -7,9 +7,7 @@ from datetime import UTC, date, datetime
 
 import attrs
 import pytest
-from sqlalchemy import insert
 
-from ecf2.adapters.db.participants_teacher_rows import MentorshipPeriodRow
 from ecf2.domain.participants import MentorAtSchoolPeriod, Teacher
 from tests.e2e.api.builders import Builder, at
 from tests.e2e.api.conftest import TOKEN_B, Api, Providers
@@ -53,16 +51,7 @@ def world(app, build: Builder, providers: Providers) -> World:
         placement = people.ect(teacher, x, partnership, schedule, september)
         people.save(teacher)
         for _, mentor_placement in mentors:
-            with app.state.container.uow() as uow:
-                uow.session.execute(
-                    insert(MentorshipPeriodRow).values(
-                        ect_at_school_period_id=placement.id,
-                        mentor_at_school_period_id=mentor_placement.id,
-                        started_on=september,
-                        finished_on=finished_on,
-                    )
-                )
-                uow.commit()
+            people.mentorship(placement, mentor_placement, september, finished_on)
 
     trained_by_b, trained_by_a = mentor(b_x, "Bea"), mentor(a_x, "Abe")
     no_training, last_term = mentor(None, "Noa"), mentor(b_x, "Lee")
@@ -148,19 +137,9 @@ def test_only_the_ects_mentor_now_is_listed_not_the_next_one(
     ect = people.teacher(first="Ect")
     ect_placement = people.ect(ect, x, a_x, schedule, date(2025, 9, 1))
     people.save(ect)
-    with app.state.container.uow() as uow:
-        for (_, placement), (start, end) in zip(
-            mentors, ((date(2025, 9, 1), date(2025, 12, 31)), (date(2026, 1, 1), None)), strict=True
-        ):
-            uow.session.execute(
-                insert(MentorshipPeriodRow).values(
-                    ect_at_school_period_id=ect_placement.id,
-                    mentor_at_school_period_id=placement.id,
-                    started_on=start,
-                    finished_on=end,
-                )
-            )
-        uow.commit()
+    (_, now), (_, after) = mentors
+    people.mentorship(ect_placement, now, date(2025, 9, 1), date(2025, 12, 31))
+    people.mentorship(ect_placement, after, date(2026, 1, 1))
 
     listed = [item["attributes"]["full_name"] for item in api.data("/unfunded-mentors")]
 
