@@ -215,6 +215,20 @@ def test_an_ineligible_school_is_refused(api: Api, world: World):
     assert titles(confirm(api, **attributes)) == ["school_id"]
 
 
+def test_an_ineligible_school_already_partnered_is_refused_on_both_counts(
+    api: Api, world: World, build: Builder
+):
+    """§1.7: every message for a field; §5.1 checks the partnership whatever else fails."""
+    build.partnership(world.ineligible, world.beta_2025, created_at=at(date(2025, 6, 1)))
+    attributes = oak_with(world, world.alpha) | {"school_id": str(world.ineligible.api_id)}
+
+    found = errors(confirm(api, **attributes))
+
+    assert [title for title, _ in found] == ["school_id", "school_id"]
+    assert "eligible" in found[0][1]
+    assert "already" in found[1][1]
+
+
 def test_a_school_with_only_school_led_participants_that_cohort_is_refused(api: Api, world: World):
     attributes = oak_with(world, world.alpha) | {"school_id": str(world.school_led.api_id)}
     response = confirm(api, **attributes)

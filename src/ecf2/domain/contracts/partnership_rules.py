@@ -65,21 +65,26 @@ def cohort_problem(
     return None
 
 
-def school_problem(request: PartnershipRequest, facts: NewPartnershipFacts) -> Problem | None:
-    """The school must exist and be eligible; one partnership per lead provider, school
-    and cohort; a school training only school-led participants takes none (§5.1)."""
+def school_problems(request: PartnershipRequest, facts: NewPartnershipFacts) -> list[Problem]:
+    """The school must exist and be eligible (the first of these that fails); and,
+    whatever else is wrong with it, one partnership per lead provider, school and cohort,
+    and none for a school training only school-led participants (§5.1, §1.7: every
+    message for a field is given)."""
     school = facts.school
+    found: list[Problem] = []
     if not given(request.school_id):
-        return _enter(SCHOOL)
-    if school is None:
-        return (SCHOOL, f"The '#/{SCHOOL}' you have entered is not a school we know.")
-    if not school.eligible:
-        return (SCHOOL, "This school is not eligible for DfE funding at present.")
-    if school.partnered_with_lead_provider:
-        return ALREADY_CONFIRMED
-    if school.school_led_only:
-        return (SCHOOL, "This school has registered only school-led participants for this cohort.")
-    return None
+        found.append(_enter(SCHOOL))
+    elif school is None:
+        found.append((SCHOOL, f"The '#/{SCHOOL}' you have entered is not a school we know."))
+    elif not school.eligible:
+        found.append((SCHOOL, "This school is not eligible for DfE funding at present."))
+    if school is not None and school.partnered_with_lead_provider:
+        found.append(ALREADY_CONFIRMED)
+    if school is not None and school.school_led_only:
+        found.append(
+            (SCHOOL, "This school has registered only school-led participants for this cohort.")
+        )
+    return found
 
 
 def delivery_partner_problem(
@@ -107,7 +112,7 @@ def problems_with_new_partnership(
 ) -> list[Problem]:
     found = (
         cohort_problem(request, facts, today),
-        school_problem(request, facts),
+        *school_problems(request, facts),
         delivery_partner_problem(request, facts),
     )
     return [problem for problem in found if problem is not None]
