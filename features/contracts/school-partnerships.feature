@@ -53,6 +53,13 @@ Feature: Lead providers confirming partnerships with schools
       When Ambition Institute confirms a partnership with Oak Primary and Beta Partners for 2025
       Then the partnership is refused because the lead provider already has a partnership with the school that year
 
+    Scenario: A school no longer eligible is refused on both counts when already partnered
+      Given Ambition Institute has confirmed a partnership with Oak Primary and Alpha Partners for 2025
+      And Oak Primary is no longer eligible for funding
+      When Ambition Institute confirms a partnership with Oak Primary and Alpha Partners for 2025
+      Then the partnership is refused because the school is not eligible for funding
+      And the partnership is refused because the lead provider already has a partnership with the school that year
+
     Scenario: Another lead provider may partner the same school in the same year
       Given Best Practice Network works with Beta Partners in 2025
       And Ambition Institute has confirmed a partnership with Oak Primary and Alpha Partners for 2025

@@ -107,6 +107,11 @@ def not_eligible(partnership_world: PartnershipWorld, name: str) -> None:
     _school(partnership_world, name, eligible=False)
 
 
+@given(_step(r"{name} is no longer eligible for funding$"))
+def no_longer_eligible(partnership_world: PartnershipWorld, name: str) -> None:
+    partnership_world.schools[name].eligible = False
+
+
 def _school(world: PartnershipWorld, name: str, *, eligible: bool) -> SchoolInfo:
     world.api_id(name)
     info = SchoolInfo(world.number(name), eligible)
