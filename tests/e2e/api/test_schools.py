@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from ecf2.domain.participants import School
+from ecf2.entrypoints.api.schemas import api_datetime
 from tests.e2e.api.builders import Builder, at
 from tests.e2e.api.conftest import TOKEN_B, Api, Providers
 
@@ -30,21 +31,14 @@ def schools(build: Builder, providers: Providers) -> dict[str, School]:
     schedule = build.schedule(2025)
     tutor = ("Tess Tutor", "tess@school.sch.uk")
     made = {
-        "oak": build.school("Oak Primary", tutor=tutor, created_at=at(date(2021, 5, 1))),
-        "elm": build.school("Elm Academy", tutor=tutor, created_at=at(date(2021, 6, 1))),
-        "ash": build.school("Ash Infants", tutor=tutor, created_at=at(date(2021, 7, 1))),
-        "birch": build.school("Birch Juniors", created_at=at(date(2021, 8, 1))),
-        "maple": build.school(
-            "Maple High", contact="office@maple.sch.uk", created_at=at(date(2021, 9, 1))
-        ),
-        "pine": build.school("Pine Independent", eligible=False, created_at=at(date(2021, 10, 1))),
-        "marked": build.school(
-            "Marked Eligible School",
-            eligible=False,
-            marked_as_eligible=True,
-            created_at=at(date(2021, 11, 1)),
-        ),
-        "yew": build.school("Yew Overseas", eligible=False, created_at=at(date(2021, 12, 1))),
+        "oak": build.school("Oak Primary", tutor=tutor),
+        "elm": build.school("Elm Academy", tutor=tutor),
+        "ash": build.school("Ash Infants", tutor=tutor),
+        "birch": build.school("Birch Juniors"),
+        "maple": build.school("Maple High", contact="office@maple.sch.uk"),
+        "pine": build.school("Pine Independent", eligible=False),
+        "marked": build.school("Marked Eligible School", eligible=False, marked_as_eligible=True),
+        "yew": build.school("Yew Overseas", eligible=False),
     }
     oak_with_a = build.partnership(made["oak"], with_a, created_at=at(date(2025, 6, 10)))
     build.partnership(made["pine"], with_b, created_at=at(date(2025, 6, 12)))
@@ -52,6 +46,10 @@ def schools(build: Builder, providers: Providers) -> dict[str, School]:
     build.ect(made["elm"], date(2025, 9, 1), interest=providers.a_years[2025], schedule=schedule)
     build.ect(made["ash"], date(2025, 9, 1))
     build.mentor(made["maple"], date(2025, 9, 1), interest=providers.b_2025, schedule=schedule)
+    # Recorded a month apart from May 2021, and unchanged since (stamped once the training
+    # at them, which changes a school's record, is in place).
+    for month, school in enumerate(made.values(), start=5):
+        build.stamp_school(school, at(date(2021 + (month - 1) // 12, (month - 1) % 12 + 1, 1)))
     return made
 
 
@@ -190,3 +188,14 @@ def test_schools_sort_by_when_they_changed(api: Api, schools):
 def test_schools_are_paged(api: Api, schools):
     params = {"filter[cohort]": "2025", "page[per_page]": "3", "page[page]": "3"}
     assert names(api.data("/schools", params)) == ["Marked Eligible School"]
+
+
+def test_a_school_changes_when_training_there_is_recorded(api: Api, build: Builder, schools, clock):
+    """§2.7: the school's record changes with what decides its programme choice."""
+    build.ect(schools["elm"], date(2025, 10, 1))
+    params = {"filter[cohort]": "2025", "filter[updated_since]": "2025-11-01T00:00:00Z"}
+
+    changed = api.data("/schools", params)
+
+    assert names(changed) == ["Elm Academy"]
+    assert changed[0]["attributes"]["updated_at"] == api_datetime(clock.now())

@@ -6,7 +6,9 @@
 - a teacher notes when anything a lead provider reads of them changed: their names, TRN,
   funding eligibility or frozen cohorts, or their school periods, training, mentors or
   inductions (§2.1 `updated_at`; RECT touches `api_updated_at` on these), unless the change
-  itself set that time."""
+  itself set that time;
+- a school notes when its tutor or eligibility changed, or training there was recorded,
+  moved or removed (§2.7 `updated_at`)."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.base import NO_VALUE
 
 from ecf2.adapters.db.inductions_rows import InductionPeriodRow
+from ecf2.adapters.db.participants_school_rows import SchoolRow
 from ecf2.adapters.db.participants_teacher_rows import (
     ECTAtSchoolPeriodRow,
     MentorAtSchoolPeriodRow,
@@ -44,6 +47,8 @@ SHOWN = (
     "mentor_became_ineligible_for_funding_reason",
     "mentor_payments_frozen_year",
 )
+# What a lead provider reads of the school row itself (§2.7).
+SCHOOL_SHOWN = ("induction_tutor_name", "induction_tutor_email", "marked_as_eligible")
 PARTS = (
     ECTAtSchoolPeriodRow,
     MentorAtSchoolPeriodRow,
@@ -59,14 +64,15 @@ def stamp_api_changes(session: Session, clock: Clock) -> None:
     def stamp(flushing: Session, _context: Any, _instances: Any) -> None:
         moved = [row for row in (*flushing.new, *flushing.dirty) if _dates_changed(row)]
         teachers = set(_teachers_changed(flushing))
-        if not moved and not teachers:
+        schools = set(_schools_changed(flushing))
+        if not moved and not teachers and not schools:
             return
         now = clock.now()
         for row in moved:
             row.api_transfer_updated_at = now
-        for teacher in teachers:
-            if not _changed(teacher, ("api_updated_at",)):
-                teacher.api_updated_at = now
+        for record in (*teachers, *schools):
+            if not _changed(record, ("api_updated_at",)):
+                record.api_updated_at = now
 
     event.listen(session, "before_flush", stamp)
 
@@ -105,6 +111,48 @@ def _teachers_changed(flushing: Session) -> Iterator[TeacherRow]:
     ]
     if parts:
         yield from _owners(flushing, parts)
+
+
+def _schools_changed(flushing: Session) -> Iterator[SchoolRow]:
+    """Schools whose tutor or eligibility changed, and schools where training was recorded,
+    moved or removed: what decides their programme choice and whether lead providers
+    see the tutor (§2.7). A school's record changes for every year it shows."""
+    for row in flushing.dirty:
+        if isinstance(row, SchoolRow) and _values_changed(row, SCHOOL_SHOWN):
+            yield row
+    trainings = [
+        row
+        for row in (*flushing.new, *flushing.dirty, *flushing.deleted)
+        if isinstance(row, TrainingPeriodRow)
+        and (row in flushing.deleted or flushing.is_modified(row))
+    ]
+    if not trainings:
+        return
+    placed_in = _placements(flushing)
+    for training in trainings:
+        placement = placed_in.get(id(training)) or _placement_of(flushing, training)
+        school = None if placement is None else flushing.get(SchoolRow, placement.school_id)
+        if school is not None:
+            yield school
+
+
+def _placement_of(flushing: Session, training: TrainingPeriodRow) -> Any:
+    if training.ect_at_school_period_id is not None:
+        return flushing.get(ECTAtSchoolPeriodRow, training.ect_at_school_period_id)
+    if training.mentor_at_school_period_id is not None:
+        return flushing.get(MentorAtSchoolPeriodRow, training.mentor_at_school_period_id)
+    return None
+
+
+def _placements(flushing: Session) -> dict[int, Any]:
+    """The school period holding each loaded training period."""
+    rows = [*flushing.identity_map.values(), *flushing.new]
+    return {
+        id(training): placement
+        for placement in rows
+        if isinstance(placement, ECTAtSchoolPeriodRow | MentorAtSchoolPeriodRow)
+        for training in _loaded(placement, "training_periods")
+    }
 
 
 def _owners(flushing: Session, parts: list[Any]) -> Iterator[TeacherRow]:
