@@ -135,6 +135,20 @@ def test_a_cohort_change_finds_the_same_delivery_partner_in_the_new_year(
     assert latest.school_partnership_id == world.partnerships["oak_2024"].id
 
 
+def test_an_expression_of_interest_moves_with_training_changed_in_place(
+    api: Api, world: ActionWorld, providers: Providers
+) -> None:
+    """Training yet to start changes cohort where it stands; the school's expression of
+    interest in the lead provider follows it to the new cohort, as the reference does."""
+    ect = world.ect(started_on=TODAY, expression_of_interest_id=providers.a_years[2025].id)
+
+    enrolment(change(api, ect, schedule_identifier="ecf-extended-september", cohort="2024"))
+
+    (training,) = world.teacher(ect).training_periods()
+    assert training.school_partnership_id == world.partnerships["oak_2024"].id
+    assert training.expression_of_interest_id == providers.a_years[2024].id
+
+
 @pytest.mark.parametrize("cohort", ["1999", "99999999999999999999"])
 def test_an_unknown_cohort_means_the_current_one(api: Api, world: ActionWorld, cohort) -> None:
     ect = world.ect(started_on=days_ago(30))

@@ -20,6 +20,8 @@ class PartnershipFact:
     delivery_partner_id: int
     school_id: int
     created_at: datetime
+    # The lead provider in that contract period, whom an expression of interest names.
+    active_lead_provider_id: int | None = None
 
 
 @attrs.frozen

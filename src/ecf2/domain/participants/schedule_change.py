@@ -166,9 +166,14 @@ def _participant_problems(change: ScheduleChange) -> list[Problem | None]:
 def partnership_for(change: ScheduleChange) -> int | None:
     """The same delivery partner in the target cohort if there is one, else the lead
     provider's newest partnership with the school that year (§2.1)."""
-    current = change.training.school_partnership_id
+    chosen = target_partnership(change)
+    return change.training.school_partnership_id if chosen is None else chosen.id
+
+
+def target_partnership(change: ScheduleChange) -> PartnershipFact | None:
+    """None when the cohort stays the same: the training keeps its partnership."""
     if not change.cohort_changes:
-        return current
+        return None
     options = sorted(
         change.partnerships_in_target, key=lambda p: (p.created_at, p.id), reverse=True
     )
@@ -177,7 +182,7 @@ def partnership_for(change: ScheduleChange) -> int | None:
         for p in options
         if p.delivery_partner_id == change.current_partnership.delivery_partner_id
     ]
-    return (same_partner or options)[0].id
+    return (same_partner or options)[0]
 
 
 def frozen_year_after(

@@ -17,6 +17,7 @@ from ecf2.domain.participants.schedule_change import (
     frozen_year_after,
     partnership_for,
     schedule_problems,
+    target_partnership,
 )
 from ecf2.domain.participants.statuses import participant_status
 from ecf2.domain.participants.training import TrainingPeriod
@@ -247,6 +248,7 @@ class ParticipantActions:
             change.recorded_frozen_year, change.current_cohort, change.target_cohort
         )
         _set_frozen_year(teacher, change.role, year)
+        target = target_partnership(change)
         return teacher.change_training_schedule(
             change.training,
             change.target.id,
@@ -254,6 +256,7 @@ class ParticipantActions:
             in_place=change.in_place,
             at=now,
             today=change.today,
+            interest_id=None if target is None else target.active_lead_provider_id,
         )
 
     def _schedule_changed(

@@ -88,12 +88,17 @@ class TrainingActions(TeacherCareer):
         in_place: bool,
         at: datetime,
         today: date,
+        interest_id: int | None = None,
     ) -> TrainingPeriod:
         """In place, or ended yesterday with new training from today that ends when the
-        old one or the school placement would have, whichever comes first (§2.1)."""
+        old one or the school placement would have, whichever comes first (§2.1). In place,
+        an expression of interest follows the training to `interest_id`, the lead provider
+        in the new cohort, as the reference moves it."""
         self.api_updated_at = at
         if in_place:
             training.schedule_id, training.school_partnership_id = schedule_id, partnership_id
+            if training.expression_of_interest_id is not None and interest_id is not None:
+                training.expression_of_interest_id = interest_id
             return training
         placement = self._placement_of(training)
         ends = [
@@ -144,12 +149,13 @@ def _start(training: TrainingPeriod) -> tuple[date, int]:
 
 
 def _continuation(training: TrainingPeriod, starts: date, ends: date | None) -> TrainingPeriod:
+    """Training carried on from `training` on its partnership; the school's expression of
+    interest stays with the training it was made for, as in the reference."""
     return TrainingPeriod(
         role=training.role,
         training_programme=training.training_programme,
         started_on=starts,
         finished_on=ends,
         school_partnership_id=training.school_partnership_id,
-        expression_of_interest_id=training.expression_of_interest_id,
         schedule_id=training.schedule_id,
     )

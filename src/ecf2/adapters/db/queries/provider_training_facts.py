@@ -43,6 +43,7 @@ def _partnerships(lead_provider_id: int) -> Select[Any]:
             LPDP.delivery_partner_id,
             SP.school_id,
             SP.created_at,
+            ALP.id,
         )
         .join(LPDP, LPDP.id == SP.lead_provider_delivery_partnership_id)
         .join(ALP, ALP.id == LPDP.active_lead_provider_id)
