@@ -63,8 +63,10 @@ def stamp_api_changes(session: Session, clock: Clock) -> None:
 
     def stamp(flushing: Session, _context: Any, _instances: Any) -> None:
         moved = [row for row in (*flushing.new, *flushing.dirty) if _dates_changed(row)]
-        teachers = set(_teachers_changed(flushing))
-        schools = set(_schools_changed(flushing))
+        parts = _changed_parts(flushing)
+        teachers = set(_teachers_changed(flushing, parts))
+        trainings = [part for part in parts if isinstance(part, TrainingPeriodRow)]
+        schools = set(_schools_changed(flushing, trainings))
         if not moved and not teachers and not schools:
             return
         now = clock.now()
@@ -100,32 +102,30 @@ def _values_changed(row: object, names: Iterable[str]) -> bool:
     )
 
 
-def _teachers_changed(flushing: Session) -> Iterator[TeacherRow]:
-    for row in flushing.dirty:
-        if isinstance(row, TeacherRow) and _values_changed(row, SHOWN):
-            yield row
-    parts = [
+def _changed_parts(flushing: Session) -> list[Any]:
+    """The rows of teachers' records this flush writes: new, changed or removed."""
+    return [
         row
         for row in (*flushing.new, *flushing.dirty, *flushing.deleted)
         if isinstance(row, PARTS) and (row in flushing.deleted or flushing.is_modified(row))
     ]
+
+
+def _teachers_changed(flushing: Session, parts: list[Any]) -> Iterator[TeacherRow]:
+    for row in flushing.dirty:
+        if isinstance(row, TeacherRow) and _values_changed(row, SHOWN):
+            yield row
     if parts:
         yield from _owners(flushing, parts)
 
 
-def _schools_changed(flushing: Session) -> Iterator[SchoolRow]:
+def _schools_changed(flushing: Session, trainings: list[TrainingPeriodRow]) -> Iterator[SchoolRow]:
     """Schools whose tutor or eligibility changed, and schools where training was recorded,
     moved or removed: what decides their programme choice and whether lead providers
     see the tutor (§2.7). A school's record changes for every year it shows."""
     for row in flushing.dirty:
         if isinstance(row, SchoolRow) and _values_changed(row, SCHOOL_SHOWN):
             yield row
-    trainings = [
-        row
-        for row in (*flushing.new, *flushing.dirty, *flushing.deleted)
-        if isinstance(row, TrainingPeriodRow)
-        and (row in flushing.deleted or flushing.is_modified(row))
-    ]
     if not trainings:
         return
     placed_in = _placements(flushing)

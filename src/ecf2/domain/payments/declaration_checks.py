@@ -21,25 +21,26 @@ from ecf2.domain.shared.declaration_types import DeclarationType
 
 @attrs.frozen
 class _Context:
+    """The request, read once for all the checks."""
+
     request: DeclarationRequest
     participant: Participant | None
     now: datetime
+    kind: DeclarationType | None
+    on: datetime | None
+    role: str | None
+
+    @classmethod
+    def of(
+        cls, request: DeclarationRequest, participant: Participant | None, now: datetime
+    ) -> _Context:
+        kind = rules.declaration_type_of(request.declaration_type)
+        on = rules.parsed_date(request.declaration_date)
+        return cls(request, participant, now, kind, on, rules.role_of(request.course_identifier))
 
     @property
     def training(self) -> Training | None:
         return None if self.participant is None else self.participant.training
-
-    @property
-    def kind(self) -> DeclarationType | None:
-        return rules.declaration_type_of(self.request.declaration_type)
-
-    @property
-    def on(self) -> datetime | None:
-        return rules.parsed_date(self.request.declaration_date)
-
-    @property
-    def role(self) -> str | None:
-        return rules.role_of(self.request.course_identifier)
 
 
 @attrs.frozen
@@ -148,7 +149,7 @@ def problems_with(
 ) -> list[rules.Problem]:
     """§4's checks in order; most skip once an earlier one has failed, and each field
     reports only its first problem."""
-    context = _Context(request, participant, now)
+    context = _Context.of(request, participant, now)
     found: dict[str, rules.Problem] = {}
     for each in CHECKS:
         if each.skipped(found):
