@@ -170,11 +170,7 @@ def enrolments_of(latest: Subquery, today: ColumnElement[date]) -> Select[Any]:
             ECT.working_pattern,
             SchoolRow.urn,
             latest.c.year,
-            ContractPeriodRow.uplift_fees_enabled,
-            SFE.pupil_premium_uplift,
-            SFE.sparsity_uplift,
-            ScheduleRow.identifier,
-            DeliveryPartnerRow.api_id.label("delivery_partner_api_id"),
+            *_lookups(latest),
             _mentor_now_or_next(latest, today).label("mentor_api_id"),
             _first_placement_start(latest).label("first_started_on"),
             *_induction_columns(latest),
@@ -184,11 +180,32 @@ def enrolments_of(latest: Subquery, today: ColumnElement[date]) -> Select[Any]:
         .outerjoin(ECT, ECT.id == latest.c.ect_at_school_period_id)
         .outerjoin(MENTOR, MENTOR.id == latest.c.mentor_at_school_period_id)
         .join(SchoolRow, SchoolRow.id == func.coalesce(ECT.school_id, MENTOR.school_id))
-        .join(DeliveryPartnerRow, DeliveryPartnerRow.id == latest.c.delivery_partner_id)
-        .join(ContractPeriodRow, ContractPeriodRow.year == latest.c.year)
-        .join(ScheduleRow, ScheduleRow.id == latest.c.schedule_id)
-        .outerjoin(
-            SFE,
-            and_(SFE.gias_school_urn == SchoolRow.urn, SFE.contract_period_year == latest.c.year),
-        )
     )
+
+
+def _lookups(latest: Subquery) -> list[ColumnElement[Any]]:
+    """Values looked up by key, each a scalar subquery rather than a join: PostgreSQL plans
+    every request afresh, and each join multiplies the orders it weighs (planning took
+    longer than running the query)."""
+    eligibility = and_(
+        SFE.gias_school_urn == SchoolRow.urn, SFE.contract_period_year == latest.c.year
+    )
+    return [
+        select(ContractPeriodRow.uplift_fees_enabled)
+        .where(ContractPeriodRow.year == latest.c.year)
+        .scalar_subquery()
+        .label("uplift_fees_enabled"),
+        select(SFE.pupil_premium_uplift)
+        .where(eligibility)
+        .scalar_subquery()
+        .label("pupil_premium_uplift"),
+        select(SFE.sparsity_uplift).where(eligibility).scalar_subquery().label("sparsity_uplift"),
+        select(ScheduleRow.identifier)
+        .where(ScheduleRow.id == latest.c.schedule_id)
+        .scalar_subquery()
+        .label("identifier"),
+        select(DeliveryPartnerRow.api_id)
+        .where(DeliveryPartnerRow.id == latest.c.delivery_partner_id)
+        .scalar_subquery()
+        .label("delivery_partner_api_id"),
+    ]
