@@ -7,7 +7,8 @@ the POST benchmark's participants undeclared.)
 
 Measures, for provider A:
 - GET /api/v3/participants?page[per_page]=100, p50 and p95, beside the same pages fetched
-  by one hand-written SQL query through psycopg (raw_participants.sql);
+  by one hand-written SQL query through psycopg (raw_participants.sql), each page by both
+  in turn;
 - a full sync of the provider's participants at page[per_page]=3000;
 - POST /api/v3/participant-declarations from 4 concurrent clients, each POST a new valid
   started declaration for a participant who has none;
@@ -73,31 +74,31 @@ def page_params(number: int, size: int) -> dict[str, Any]:
     return {"page[per_page]": size, "page[page]": number}
 
 
-def page_timings(base: str) -> list[float]:
-    spent = []
+def page_timings(
+    base: str, connection: psycopg.Connection[Any], lead_provider: int
+) -> tuple[list[float], list[float]]:
+    """Milliseconds for each page through the API and for the same page by the raw query,
+    taken in turn, so both are measured under the same conditions on a shared machine."""
+    api, raw = [], []
     with httpx.Client(base_url=base, headers=HEADERS, timeout=60) as client:
         for run in range(PAGE_RUNS + 20):
+            number = run % PAGES + 1
             ms, response = timed(
-                lambda run=run: client.get(
-                    "/api/v3/participants", params=page_params(run % PAGES + 1, 100)
+                lambda number=number: client.get(
+                    "/api/v3/participants", params=page_params(number, 100)
                 )
             )
             assert response.status_code == 200, response.text
             assert len(response.json()["data"]) == 100
+            params = {"lead_provider": lead_provider, "size": 100, "offset": (number - 1) * 100}
+            raw_ms, rows = timed(
+                lambda params=params: connection.execute(RAW_SQL, params).fetchall()
+            )
+            assert rows
             if run >= 20:  # the first ones warm the server's pool and caches
-                spent.append(ms)
-    return spent
-
-
-def raw_timings(connection: psycopg.Connection[Any], lead_provider: int) -> list[float]:
-    spent = []
-    for run in range(PAGE_RUNS + 20):
-        params = {"lead_provider": lead_provider, "size": 100, "offset": run % PAGES * 100}
-        ms, rows = timed(lambda params=params: connection.execute(RAW_SQL, params).fetchall())
-        assert rows
-        if run >= 20:
-            spent.append(ms)
-    return spent
+                api.append(ms)
+                raw.append(raw_ms)
+    return api, raw
 
 
 def full_sync(base: str) -> tuple[float, int, int]:
@@ -221,12 +222,10 @@ def main() -> None:
     if "--posts-only" in sys.argv:
         posts_only()
         return
-    with psycopg.connect(psycopg_dsn(), autocommit=True) as connection:
+    with psycopg.connect(psycopg_dsn(), autocommit=True) as connection, served() as base:
         lead_provider = provider_a(connection)
-        raw = raw_timings(connection, lead_provider)
         fresh = [] if get_only else fresh_participants(connection, lead_provider)
-    with served() as base:
-        page = page_timings(base)
+        page, raw = page_timings(base, connection, lead_provider)
         sync_s, participants, pages = full_sync(base)
         if not get_only:
             rate, refused = post_declarations(base, fresh[:POSTS])
