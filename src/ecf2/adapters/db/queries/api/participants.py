@@ -84,9 +84,9 @@ def _of_provider(training: Any, lead_provider_id: ColumnElement[int] | int) -> S
 
 
 def _with_provider(training: Any, lead_provider_id: ColumnElement[int]) -> ColumnElement[bool]:
-    """The training period is on a partnership of this lead provider. Tested by a nested
-    EXISTS, PostgreSQL walks teachers and their periods in order, stopping once a page is
-    full, a third faster than by joining the partnership to each period."""
+    """The training period is on a partnership of this lead provider. Asked as an EXISTS
+    of its own, it lets PostgreSQL merge teachers with their periods in id order and stop
+    once a page is full: a quarter faster than joining the partnership chain to each one."""
     partnership, lpdp, alp = aliased(SP), aliased(LPDP), aliased(ALP)
     return exists(
         select(partnership.id)
