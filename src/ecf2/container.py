@@ -11,7 +11,7 @@ from ecf2.adapters.db.engine import (
 )
 from ecf2.adapters.db.mentor_completion import SqlMentorCompletion
 from ecf2.adapters.db.queries.admin_teachers import SqlAdminTeacherReads
-from ecf2.adapters.db.queries.api.access import SqlApiAccess
+from ecf2.adapters.db.queries.api.access import RecentHolders, SqlApiAccess
 from ecf2.adapters.db.queries.api.declarations import SqlDeclarationReads
 from ecf2.adapters.db.queries.api.delivery_partners import SqlDeliveryPartnerReads
 from ecf2.adapters.db.queries.api.participants import SqlParticipantReads
@@ -107,8 +107,12 @@ class Container(containers.DeclarativeContainer):
     api_tokens = providers.Factory(ApiTokenService, uow=uow.provider, clock=clock)
     school_sign_ins = providers.Factory(SchoolSignInService, uow=uow.provider, clock=clock)
 
-    # Lead provider API v3: token look-up and read models.
-    api_access = providers.Factory(SqlApiAccess, session_factory=read_session_factory)
+    # Lead provider API v3: token look-up (each holder remembered for two seconds in this
+    # process) and read models.
+    api_token_holders = providers.Singleton(RecentHolders)
+    api_access = providers.Factory(
+        SqlApiAccess, session_factory=read_session_factory, recent=api_token_holders
+    )
     statement_reads = providers.Factory(SqlStatementReads, session_factory=read_session_factory)
     delivery_partner_reads = providers.Factory(
         SqlDeliveryPartnerReads, session_factory=read_session_factory

@@ -6,7 +6,9 @@ from datetime import timedelta
 
 import pytest
 
+from ecf2.adapters.db.queries.api.access import RecentHolders, TokenHolder
 from ecf2.domain.contracts import token_digest
+from ecf2.domain.shared.actors import Actor
 from ecf2.entrypoints.api.auth import presented_token
 from tests.e2e.api.builders import Builder
 from tests.e2e.api.conftest import NOW, TOKEN_A, Api, Providers
@@ -92,6 +94,27 @@ def test_a_token_in_use_is_not_written_again_within_the_minute(api: Api, app, cl
     with app.state.container.uow() as uow:
         last_used_at = uow.api_tokens.get_by_digest(token_digest(TOKEN_A)).last_used_at
     assert last_used_at == NOW + timedelta(seconds=61)
+
+
+def test_a_token_revoked_while_in_use_is_refused_within_two_seconds(
+    api: Api, app, clock, providers: Providers
+):
+    assert api.get("/statements").status_code == 200
+    app.state.container.api_tokens().revoke_all("Ambition Institute", by=Actor.system())
+    # Its holder is remembered for the two seconds after it was looked up.
+    clock.advance(timedelta(seconds=1))
+    assert api.get("/statements").status_code == 200
+    clock.advance(timedelta(seconds=1))
+    assert api.get("/statements").status_code == 401
+
+
+def test_a_holder_remembered_at_one_time_does_not_answer_at_another():
+    holders, holder = RecentHolders(kept_for=timedelta(seconds=2)), TokenHolder(1, "A")
+    holders.keep("digest", holder, NOW)
+    assert holders.get("digest", NOW + timedelta(seconds=1)) == holder
+    assert holders.get("digest", NOW - timedelta(seconds=1)) is None
+    assert holders.get("digest", NOW + timedelta(seconds=2)) is None
+    assert holders.get("another digest", NOW) is None
 
 
 @pytest.mark.parametrize(
